@@ -1,0 +1,80 @@
+namespace StudentRecords.Model.Loading;
+
+/// <summary>Maps an environment file (production.yaml, dr.yaml) onto <see cref="EnvironmentSpec"/>.</summary>
+internal static class EnvironmentReader
+{
+    public static EnvironmentSpec? Read(string name, MappingReader root)
+    {
+        var role = root.Enum<EnvironmentRole>("role");
+        var region = root.String("region");
+        var zones = root.StringList("availabilityZones");
+        var network = root.Mapping("network") is { } n ? ReadNetwork(n) : null;
+        var database = root.Mapping("database") is { } d ? ReadDatabase(d) : null;
+        var service = root.Mapping("service") is { } s ? ReadService(s) : null;
+        var storage = root.Mapping("storage") is { } st ? ReadStorage(st) : null;
+        var tags = root.StringMap("tags");
+        root.RejectUnknownKeys();
+
+        if (role is null || region is null || zones is null || network is null || database is null
+            || service is null || storage is null || tags is null) return null;
+        return new EnvironmentSpec(name, role.Value, region, zones, network, database, service, storage, tags);
+    }
+
+    private static NetworkSpec? ReadNetwork(MappingReader r)
+    {
+        var vpc = r.String("vpcCidr");
+        var publicSubnets = r.StringList("publicSubnets");
+        var privateSubnets = r.StringList("privateSubnets");
+        var nat = r.Enum<NatMode>("natGateways");
+        var flowLogs = r.Bool("flowLogs");
+        r.RejectUnknownKeys();
+        return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || flowLogs is null
+            ? null
+            : new NetworkSpec(vpc, publicSubnets, privateSubnets, nat.Value, flowLogs.Value);
+    }
+
+    private static DatabaseSpec? ReadDatabase(MappingReader r)
+    {
+        var engine = r.String("engineVersion");
+        var instanceClass = r.String("instanceClass");
+        var count = r.Int("instanceCount");
+        var replication = r.Enum<ReplicationMode>("replication");
+        var retention = r.Int("backupRetentionDays");
+        var window = r.String("backupWindow");
+        r.RejectUnknownKeys();
+        return engine is null || instanceClass is null || count is null || replication is null || retention is null || window is null
+            ? null
+            : new DatabaseSpec(engine, instanceClass, count.Value, replication.Value, retention.Value, window);
+    }
+
+    private static ServiceSpec? ReadService(MappingReader r)
+    {
+        var cpu = r.Int("cpu");
+        var memory = r.Int("memory");
+        var desired = r.Int("desiredCount");
+        var autoscaling = r.Mapping("autoscaling") is { } a ? ReadAutoscaling(a) : null;
+        var port = r.Int("containerPort");
+        var health = r.String("healthCheckPath");
+        r.RejectUnknownKeys();
+        return cpu is null || memory is null || desired is null || autoscaling is null || port is null || health is null
+            ? null
+            : new ServiceSpec(cpu.Value, memory.Value, desired.Value, autoscaling, port.Value, health);
+    }
+
+    private static AutoscalingSpec? ReadAutoscaling(MappingReader r)
+    {
+        var min = r.Int("min");
+        var max = r.Int("max");
+        var target = r.Int("cpuTarget");
+        r.RejectUnknownKeys();
+        return min is null || max is null || target is null ? null : new AutoscalingSpec(min.Value, max.Value, target.Value);
+    }
+
+    private static StorageSpec? ReadStorage(MappingReader r)
+    {
+        var logDays = r.Int("logRetentionDays");
+        var versionDays = r.Int("noncurrentVersionDays");
+        r.RejectUnknownKeys();
+        return logDays is null || versionDays is null ? null : new StorageSpec(logDays.Value, versionDays.Value);
+    }
+}

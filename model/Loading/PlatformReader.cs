@@ -1,0 +1,45 @@
+namespace StudentRecords.Model.Loading;
+
+/// <summary>Maps platform.yaml onto <see cref="PlatformSpec"/>.</summary>
+internal static class PlatformReader
+{
+    public static PlatformSpec? Read(MappingReader root)
+    {
+        var project = root.String("project");
+        var managedBy = root.String("managedBy");
+        var tags = root.StringMap("tags");
+        var state = root.Mapping("state") is { } s ? ReadState(s) : null;
+        var alerts = root.Mapping("alerts") is { } a ? ReadAlerts(a) : null;
+        var domainReader = root.Mapping("domain", required: false);
+        var domain = domainReader is null ? null : ReadDomain(domainReader);
+        root.RejectUnknownKeys();
+
+        if (project is null || managedBy is null || tags is null || state is null || alerts is null) return null;
+        if (domainReader is not null && domain is null) return null;
+        return new PlatformSpec(project, managedBy, tags, state, alerts, domain);
+    }
+
+    private static StateSpec? ReadState(MappingReader r)
+    {
+        var bucket = r.String("bucket");
+        var lockTable = r.String("lockTable");
+        var noncurrentDays = r.Int("noncurrentVersionDays");
+        r.RejectUnknownKeys();
+        return bucket is null || lockTable is null || noncurrentDays is null ? null : new StateSpec(bucket, lockTable, noncurrentDays.Value);
+    }
+
+    private static AlertsSpec? ReadAlerts(MappingReader r)
+    {
+        var email = r.String("email");
+        r.RejectUnknownKeys();
+        return email is null ? null : new AlertsSpec(email);
+    }
+
+    private static DomainSpec? ReadDomain(MappingReader r)
+    {
+        var name = r.String("name");
+        var zone = r.String("hostedZoneId");
+        r.RejectUnknownKeys();
+        return name is null || zone is null ? null : new DomainSpec(name, zone);
+    }
+}

@@ -1,0 +1,14 @@
+namespace StudentRecords.Model;
+
+/// <summary>What all stacks share (platform.yaml).</summary>
+/// <param name="Project">Prefix of every resource name: <c>{project}-{environment}-{purpose}</c>.</param>
+/// <param name="ManagedBy">Value of the ManagedBy tag.</param>
+/// <param name="Tags">Tags on every taggable resource, besides Project, Environment and ManagedBy.</param>
+/// <param name="Domain">Public DNS name of the app; without it the edge serves CloudFront's own name.</param>
+public sealed record PlatformSpec(
+    string Project,
+    string ManagedBy,
+    IReadOnlyDictionary<string, string> Tags,
+    StateSpec State,
+    AlertsSpec Alerts,
+    DomainSpec? Domain);

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using StudentRecords.Model.Loading;
+
+namespace StudentRecords.Model.Validation;
+
+/// <summary>Names that become AWS resource names, and the alert address.</summary>
+internal static partial class PlatformRules
+{
+    /// <summary>Room left in a 63-character bucket name for the longest suffix the stacks add ("-replica").</summary>
+    private const int BucketNameMax = 63 - 8;
+
+    public static void Check(PlatformSpec platform, string file, Problems problems)
+    {
+        if (!Project().IsMatch(platform.Project))
+            problems.Add(file, "project", $"'{platform.Project}' must be 3-24 lowercase letters, digits and hyphens, starting with a letter: it prefixes every resource name");
+        if (!Bucket().IsMatch(platform.State.Bucket) || platform.State.Bucket.Length > BucketNameMax)
+            problems.Add(file, "state.bucket", $"'{platform.State.Bucket}' is not a usable S3 bucket name: 3-{BucketNameMax} lowercase letters, digits and hyphens, starting and ending with a letter or digit");
+        if (!Table().IsMatch(platform.State.LockTable))
+            problems.Add(file, "state.lockTable", $"'{platform.State.LockTable}' is not a DynamoDB table name: 3-255 letters, digits, _ . -");
+        if (platform.State.NoncurrentVersionDays < 1)
+            problems.Add(file, "state.noncurrentVersionDays", $"{platform.State.NoncurrentVersionDays} would delete old state versions at once; keep them 1 day or more");
+        if (!Email().IsMatch(platform.Alerts.Email))
+            problems.Add(file, "alerts.email", $"'{platform.Alerts.Email}' is not an e-mail address");
+        if (platform.Domain is { } domain && !Domain().IsMatch(domain.Name))
+            problems.Add(file, "domain.name", $"'{domain.Name}' is not a DNS name such as records.example.org");
+        TagRules.Check(file, "tags", platform.Tags, TagRules.PlatformTags.Count, problems);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,22}[a-z0-9]$")]
+    private static partial Regex Project();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex Bucket();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{3,255}$")]
+    private static partial Regex Table();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex Domain();
+}

@@ -1,0 +1,14 @@
+namespace StudentRecords.Model.Validation;
+
+/// <summary>Retention values that CloudWatch and S3 accept.</summary>
+internal static class StorageRules
+{
+    public static void Check(EnvironmentFile env)
+    {
+        var storage = env.Spec.Storage;
+        if (!AwsLimits.LogRetentionDays.Contains(storage.LogRetentionDays))
+            env.Report("storage.logRetentionDays", $"{storage.LogRetentionDays} is not a CloudWatch Logs retention; valid: {string.Join(", ", AwsLimits.LogRetentionDays)}");
+        if (storage.NoncurrentVersionDays < 1)
+            env.Report("storage.noncurrentVersionDays", $"{storage.NoncurrentVersionDays}; keep old object versions 1 day or more");
+    }
+}

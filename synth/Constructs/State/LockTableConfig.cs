@@ -1,0 +1,3 @@
+namespace StudentRecords.Synth.Constructs.State;
+
+public sealed record LockTableConfig(string Name, string KmsKeyArn);

@@ -1,0 +1,21 @@
+using HashiCorp.Cdktf;
+using StudentRecords.Model;
+using StudentRecords.Synth.Stacks;
+
+namespace StudentRecords.Synth;
+
+/// <summary>Turns the model into one CDKTF stack per blast radius, in apply order: state, then each environment.</summary>
+public static class PlatformApp
+{
+    public const string StateStackName = "state";
+
+    public static App Build(PlatformModel model, string outdir)
+    {
+        var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
+        var primary = model.Primary;
+        new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
+        foreach (var environment in model.Environments)
+            new RegionalStack(app, model.Platform, environment, stateRegion: primary.Region);
+        return app;
+    }
+}

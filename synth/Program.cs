@@ -1,0 +1,6 @@
+// Entry point: the only place that reads the process environment. It composes; the work is elsewhere.
+using StudentRecords.Synth;
+
+var environments = Environment.GetEnvironmentVariable("SRP_ENVIRONMENTS") ?? "environments";
+var output = Environment.GetEnvironmentVariable("CDKTF_OUTDIR") ?? "cdktf.out";
+return SynthCommand.Create(environments, output).Parse(args).Invoke();

@@ -1,0 +1,45 @@
+using Constructs;
+using HashiCorp.Cdktf;
+using StudentRecords.Model;
+using StudentRecords.Synth.Constructs.Security;
+using StudentRecords.Synth.Constructs.State;
+using StudentRecords.Synth.Constructs.Storage;
+
+namespace StudentRecords.Synth.Stacks;
+
+/// <summary>
+/// The bucket and lock table every other stack keeps its state in, with the bucket replicated to
+/// the standby region. It cannot store its own state in what it creates before it exists, so it
+/// starts on a local backend; README says how to move that state into the bucket afterwards.
+/// </summary>
+public sealed class StateStack : TerraformStack
+{
+    public const string Environment = "shared";
+
+    /// <summary>Where the local state lives, relative to the stack's folder in cdktf.out: the repository root.</summary>
+    public const string LocalStatePath = "../../../terraform.state.tfstate";
+
+    public StateStack(Construct scope, string id, PlatformSpec platform, string primaryRegion, string replicaRegion) : base(scope, id)
+    {
+        new LocalBackend(this, new LocalBackendConfig { Path = LocalStatePath });
+        var tags = StackTags.For(platform, Environment);
+        AwsProviders.Create(this, primaryRegion, tags);
+        var replicaProvider = AwsProviders.Create(this, replicaRegion, tags, alias: "replica");
+        var account = new AccountContext(this, "account");
+        var name = (string purpose) => Naming.Resource(platform, Environment, purpose);
+
+        var key = new EncryptionKey(this, "key", new EncryptionKeyConfig(
+            name("state"), "Encrypts Terraform state and its lock table", account.RootPrincipal));
+        var replicaKey = new EncryptionKey(this, "replica-key", new EncryptionKeyConfig(
+            name("state-replica"), "Encrypts the replica of Terraform state", account.RootPrincipal, replicaProvider));
+
+        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig(
+            platform.State.Bucket, key.Arn, platform.State.NoncurrentVersionDays));
+        var replica = new SecureBucket(this, "replica-bucket", new SecureBucketConfig(
+            Naming.StateReplicaBucket(platform.State), replicaKey.Arn, platform.State.NoncurrentVersionDays, replicaProvider));
+        new BucketReplication(this, "replication", new BucketReplicationConfig(
+            bucket, key.Arn, replica, replicaKey.Arn, name("state-replication")));
+
+        new LockTable(this, "lock-table", new LockTableConfig(platform.State.LockTable, key.Arn));
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using StudentRecords.Model;
+using StudentRecords.Synth.Output;
+
+namespace StudentRecords.Synth;
+
+/// <summary>The command line: load and validate the model, then synthesize every stack (or only validate).</summary>
+public static class SynthCommand
+{
+    public const int InvalidModel = 2;
+
+    public static RootCommand Create(string defaultEnvironments, string defaultOutput)
+    {
+        var environments = new Option<DirectoryInfo>("--environments", "-e")
+        {
+            Description = "Folder holding platform.yaml and one <environment>.yaml each (env: SRP_ENVIRONMENTS)",
+            DefaultValueFactory = _ => new DirectoryInfo(defaultEnvironments),
+        };
+        var output = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "Where the Terraform JSON goes (env: CDKTF_OUTDIR, set by `cdktf synth`)",
+            DefaultValueFactory = _ => new DirectoryInfo(defaultOutput),
+        };
+        var validateOnly = new Option<bool>("--validate-only")
+        {
+            Description = "Check the environment files and report every problem; write nothing",
+        };
+        var command = new RootCommand("Synthesizes the Student Records Platform's Terraform stacks from environments/*.yaml")
+        {
+            environments, output, validateOnly,
+        };
+        command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(validateOnly)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo environments, DirectoryInfo output, bool validateOnly)
+    {
+        PlatformModel model;
+        try
+        {
+            model = ModelLoader.Load(environments.FullName);
+        }
+        catch (ModelException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("Nothing was written.");
+            return InvalidModel;
+        }
+
+        var names = string.Join(", ", model.Environments.Select(e => $"{e.Name} ({e.Role.ToString().ToLowerInvariant()}, {e.Region})"));
+        if (validateOnly)
+        {
+            Console.WriteLine($"The model is valid: {names}.");
+            return 0;
+        }
+        AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging).Synth());
+        Console.WriteLine($"Synthesized {PlatformApp.StateStackName} and {names} into {output.FullName}.");
+        return 0;
+    }
+}
