@@ -36,17 +36,23 @@ public static class ModelLoader
             var file = Path.Combine(display, Path.GetFileName(path));
             if (!EnvironmentNameIsValid(name))
                 problems.Add(file, "", $"'{name}' is not a usable environment name (the file name): 2-12 lowercase letters or digits, starting with a letter");
-            else if (YamlFile.Open(path, file, problems) is { } root && EnvironmentReader.Read(name, root) is { } spec)
-                environments.Add(new EnvironmentFile(spec, file, problems));
+            else
+            {
+                // An unreadable file still counts as an environment of unknown role, so no role rule misfires.
+                var draft = YamlFile.Open(path, file, problems) is { } root
+                    ? EnvironmentReader.Read(name, root)
+                    : new EnvironmentDraft(name, null, null, null, null, null, null, null, null);
+                environments.Add(new EnvironmentFile(draft, file, problems));
+            }
         }
 
-        ModelValidator.Check(platform, platformFile, environments, display, problems);
+        // Primary first, then standbys by name: stack order and output never depend on the file system,
+        // and a conflict between environments is reported on the standby.
+        var ordered = environments.OrderBy(e => e.Draft.Role).ThenBy(e => e.Draft.Name, StringComparer.Ordinal).ToList();
+        ModelValidator.Check(platform, platformFile, ordered, display, problems);
         if (problems.Errors.Count > 0 || platform is null)
             throw new ModelException(problems.Errors);
-
-        // Primary first, then standbys by name: stack order and output never depend on the file system.
-        var ordered = environments.Select(e => e.Spec).OrderBy(e => e.Role).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
-        return new PlatformModel(platform, ordered);
+        return new PlatformModel(platform, [.. ordered.Select(e => e.Draft.ToSpec()!)]);
     }
 
     private static bool EnvironmentNameIsValid(string name) =>

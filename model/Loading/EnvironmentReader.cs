@@ -1,9 +1,9 @@
 namespace StudentRecords.Model.Loading;
 
-/// <summary>Maps an environment file (production.yaml, dr.yaml) onto <see cref="EnvironmentSpec"/>.</summary>
+/// <summary>Maps an environment file (production.yaml, dr.yaml) onto an <see cref="EnvironmentDraft"/>.</summary>
 internal static class EnvironmentReader
 {
-    public static EnvironmentSpec? Read(string name, MappingReader root)
+    public static EnvironmentDraft Read(string name, MappingReader root)
     {
         var role = root.Enum<EnvironmentRole>("role");
         var region = root.String("region");
@@ -14,10 +14,7 @@ internal static class EnvironmentReader
         var storage = root.Mapping("storage") is { } st ? ReadStorage(st) : null;
         var tags = root.StringMap("tags");
         root.RejectUnknownKeys();
-
-        if (role is null || region is null || zones is null || network is null || database is null
-            || service is null || storage is null || tags is null) return null;
-        return new EnvironmentSpec(name, role.Value, region, zones, network, database, service, storage, tags);
+        return new EnvironmentDraft(name, role, region, zones, network, database, service, storage, tags);
     }
 
     private static NetworkSpec? ReadNetwork(MappingReader r)

@@ -8,7 +8,7 @@ internal static partial class DatabaseRules
 {
     public static void Check(EnvironmentFile env)
     {
-        var db = env.Spec.Database;
+        if (env.Draft.Database is not { } db) return;
         if (!db.EngineVersion.StartsWith("8.0.mysql_aurora.3.", StringComparison.Ordinal))
             env.Report("database.engineVersion", $"'{db.EngineVersion}' is not Aurora MySQL 8.0; use a 8.0.mysql_aurora.3.x version such as 8.0.mysql_aurora.3.08.0");
         if (!InstanceClass().IsMatch(db.InstanceClass))

@@ -15,7 +15,8 @@ internal static class ModelValidator
             ServiceRules.Check(env);
             DatabaseRules.Check(env);
             StorageRules.Check(env);
-            TagRules.Check(env.File, "tags", env.Spec.Tags, TagRules.PlatformTags.Count + (platform?.Tags.Count ?? 0), problems);
+            if (env.Draft.Tags is { } tags)
+                TagRules.Check(env.File, "tags", tags, TagRules.PlatformTags.Count + (platform?.Tags.Count ?? 0), problems);
         }
         TopologyRules.Check(environments, folder, problems);
     }

@@ -7,8 +7,8 @@ internal static class NetworkRules
 {
     public static void Check(EnvironmentFile env)
     {
-        var network = env.Spec.Network;
-        var zones = env.Spec.AvailabilityZones.Count;
+        if (env.Draft.Network is not { } network) return;
+        var zones = env.Draft.AvailabilityZones?.Count;
         var vpc = Parse(env, "network.vpcCidr", network.VpcCidr);
         if (vpc is { PrefixLength: < 16 or > 28 } v)
             env.Report("network.vpcCidr", $"'{network.VpcCidr}' has a /{v.PrefixLength} prefix; AWS accepts VPC blocks from /16 to /28");
@@ -16,7 +16,7 @@ internal static class NetworkRules
         var subnets = new List<(string Path, string Text, IPNetwork Net)>();
         foreach (var (tier, list) in new[] { ("publicSubnets", network.PublicSubnets), ("privateSubnets", network.PrivateSubnets) })
         {
-            if (list.Count != zones)
+            if (zones is not null && list.Count != zones)
                 env.Report($"network.{tier}", $"has {list.Count} subnet(s) for {zones} availability zone(s); give exactly one per zone, in the order of availabilityZones");
             for (var i = 0; i < list.Count; i++)
             {
@@ -37,7 +37,9 @@ internal static class NetworkRules
     /// <summary>Parses a canonical IPv4 CIDR (no host bits set), reporting what is wrong otherwise.</summary>
     public static IPNetwork? Parse(EnvironmentFile env, string path, string text)
     {
-        if (IPNetwork.TryParse(text, out var net) && net.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && text.Contains('/'))
+        // Canonical form only: IPNetwork accepts host bits (10.2.0.1/16), which AWS rejects.
+        if (IPNetwork.TryParse(text, out var net) && net.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && net.ToString() == text)
             return net;
         var hint = text.Contains('/') && IPAddress.TryParse(text.Split('/')[0], out _)
             ? " (the address must be the first of its block, e.g. 10.2.1.0/24, and the prefix 0-32)"

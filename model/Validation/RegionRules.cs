@@ -5,11 +5,11 @@ internal static class RegionRules
 {
     public static void Check(EnvironmentFile env)
     {
-        var region = env.Spec.Region;
+        if (env.Draft.Region is not { } region) return;
         if (!AwsLimits.Regions.Contains(region))
             env.Report("region", $"'{region}' is not an AWS region; valid regions include {string.Join(", ", AwsLimits.Regions.Where(r => r.StartsWith("eu-", StringComparison.Ordinal)))}, …");
 
-        var zones = env.Spec.AvailabilityZones;
+        if (env.Draft.AvailabilityZones is not { } zones) return;
         if (zones.Count < 2)
             env.Report("availabilityZones", $"lists {zones.Count} zone(s); an ALB and Aurora need at least 2");
         for (var i = 0; i < zones.Count; i++)

@@ -5,7 +5,7 @@ internal static class ServiceRules
 {
     public static void Check(EnvironmentFile env)
     {
-        var service = env.Spec.Service;
+        if (env.Draft.Service is not { } service) return;
         if (!AwsLimits.FargateMemoryByCpu.TryGetValue(service.Cpu, out var memories))
             env.Report("service.cpu", $"{service.Cpu} is not a Fargate CPU size; valid: {string.Join(", ", AwsLimits.FargateMemoryByCpu.Keys)}");
         else if (!memories.Contains(service.Memory))
@@ -16,7 +16,7 @@ internal static class ServiceRules
         if (scaling.Max < 1) env.Report("service.autoscaling.max", $"{scaling.Max} would never run a task; use 1 or more");
         if (scaling.Min > scaling.Max)
             env.Report("service.autoscaling", $"min {scaling.Min} is above max {scaling.Max}; need min ≤ desiredCount ≤ max");
-        var pilotLight = env.Spec.Role == EnvironmentRole.Standby && service.DesiredCount == 0;
+        var pilotLight = env.Draft.Role != EnvironmentRole.Primary && service.DesiredCount == 0;
         if (!pilotLight && (service.DesiredCount < scaling.Min || service.DesiredCount > scaling.Max))
             env.Report("service.desiredCount", $"{service.DesiredCount} is outside autoscaling {scaling.Min}-{scaling.Max}; need min ≤ desiredCount ≤ max (a standby may run 0)");
         if (scaling.CpuTarget is < 10 or > 90)

@@ -5,7 +5,7 @@ internal static class StorageRules
 {
     public static void Check(EnvironmentFile env)
     {
-        var storage = env.Spec.Storage;
+        if (env.Draft.Storage is not { } storage) return;
         if (!AwsLimits.LogRetentionDays.Contains(storage.LogRetentionDays))
             env.Report("storage.logRetentionDays", $"{storage.LogRetentionDays} is not a CloudWatch Logs retention; valid: {string.Join(", ", AwsLimits.LogRetentionDays)}");
         if (storage.NoncurrentVersionDays < 1)

@@ -1,37 +1,46 @@
 using System.Net;
+using StudentRecords.Model.Loading;
 
 namespace StudentRecords.Model.Validation;
 
 /// <summary>Rules across environments: one primary, standbys elsewhere, separate address space, one replication mode.</summary>
 internal static class TopologyRules
 {
-    public static void Check(IReadOnlyList<EnvironmentFile> environments, string environmentsFolder, Loading.Problems problems)
+    public static void Check(IReadOnlyList<EnvironmentFile> environments, string environmentsFolder, Problems problems)
     {
-        var primaries = environments.Where(e => e.Spec.Role == EnvironmentRole.Primary).ToList();
-        if (primaries.Count != 1)
-            problems.Add(environmentsFolder, "role", $"{primaries.Count} environments have role primary ({string.Join(", ", primaries.Select(p => p.File))}); exactly one must");
-        if (!environments.Any(e => e.Spec.Role == EnvironmentRole.Standby))
-            problems.Add(environmentsFolder, "role", "no environment has role standby; disaster recovery needs at least one");
-
+        CheckRoles(environments, environmentsFolder, problems);
         for (var i = 0; i < environments.Count; i++)
         {
-            var env = environments[i];
+            var env = environments[i].Draft;
             foreach (var earlier in environments.Take(i))
             {
-                if (IPNetwork.TryParse(env.Spec.Network.VpcCidr, out var a) && IPNetwork.TryParse(earlier.Spec.Network.VpcCidr, out var b) && NetworkRules.Overlap(a, b))
-                    env.Report("network.vpcCidr", $"'{env.Spec.Network.VpcCidr}' overlaps {earlier.File}'s VPC {earlier.Spec.Network.VpcCidr}; environments need separate address space (peering and failover routing)");
-                if (env.Spec.Region == earlier.Spec.Region)
-                    env.Report("region", $"'{env.Spec.Region}' is also {earlier.File}'s region; a standby protects against a regional outage only in another region");
+                if (Overlap(env.Network?.VpcCidr, earlier.Draft.Network?.VpcCidr))
+                    environments[i].Report("network.vpcCidr", $"'{env.Network!.VpcCidr}' overlaps {earlier.File}'s VPC {earlier.Draft.Network!.VpcCidr}; environments need separate address space (peering and failover routing)");
+                if (env.Region is not null && env.Region == earlier.Draft.Region)
+                    environments[i].Report("region", $"'{env.Region}' is also the region of {earlier.File}; a standby protects against a regional outage only in another region");
             }
         }
 
-        if (primaries.Count == 1)
+        var primaries = environments.Where(e => e.Draft.Role == EnvironmentRole.Primary).ToList();
+        if (primaries is [{ Draft.Database: { } primaryDatabase }])
         {
-            var mode = primaries[0].Spec.Database.Replication;
-            foreach (var env in environments.Where(e => e.Spec.Database.Replication != mode))
-                env.Report("database.replication", $"'{Kebab(env.Spec.Database.Replication)}' differs from the primary's '{Kebab(mode)}'; every environment must use the same mode");
+            foreach (var env in environments.Where(e => e.Draft.Database is { } db && db.Replication != primaryDatabase.Replication))
+                env.Report("database.replication", $"'{Name(env.Draft.Database!.Replication)}' differs from the primary's '{Name(primaryDatabase.Replication)}'; every environment must use the same mode");
         }
     }
 
-    private static string Kebab(ReplicationMode mode) => mode.ToString().ToLowerInvariant();
+    private static void CheckRoles(IReadOnlyList<EnvironmentFile> environments, string folder, Problems problems)
+    {
+        if (environments.Any(e => e.Draft.Role is null)) return; // already reported where the role is unreadable
+        var primaries = environments.Where(e => e.Draft.Role == EnvironmentRole.Primary).ToList();
+        if (primaries.Count != 1)
+            problems.Add(folder, "role", $"{primaries.Count} environments have role primary ({string.Join(", ", primaries.Select(p => p.File))}); exactly one must");
+        if (!environments.Any(e => e.Draft.Role == EnvironmentRole.Standby))
+            problems.Add(folder, "role", "no environment has role standby; disaster recovery needs at least one");
+    }
+
+    private static bool Overlap(string? a, string? b) =>
+        a is not null && b is not null && IPNetwork.TryParse(a, out var x) && IPNetwork.TryParse(b, out var y) && NetworkRules.Overlap(x, y);
+
+    private static string Name(ReplicationMode mode) => mode.ToString().ToLowerInvariant();
 }
