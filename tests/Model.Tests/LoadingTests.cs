@@ -111,13 +111,13 @@ public sealed class LoadingTests
             .Replace("platform.yaml", "email: platform-alerts@example.org", "email: nobody")
             .Replace("dr.yaml", "  flowLogs: true", "  flowLogs: true\n  extra: 1")
             .Replace("production.yaml", "vpcCidr: 10.2.0.0/16", "vpcCidr: 10.2.0.1/16")
-            .Replace("production.yaml", "containerPort: 8080", "containerPort: http");
+            .Replace("production.yaml", "logRetentionDays: 30", "logRetentionDays: thirty");
 
         var errors = env.Errors();
 
         Assert.Equal(6, errors.Count);
         ErrorAssert.Reports(errors, "production.yaml", "network.vpcCidr", "not a valid IPv4 CIDR");
-        ErrorAssert.Reports(errors, "production.yaml", "service.containerPort", "'http' is not a whole number");
+        ErrorAssert.Reports(errors, "production.yaml", "storage.logRetentionDays", "'thirty' is not a whole number");
         ErrorAssert.Reports(errors, "production.yaml", "service.memory", "does not pair with 256");
         ErrorAssert.Reports(errors, "dr.yaml", "database.backupRetentionDays", "1 to 35 days");
         ErrorAssert.Reports(errors, "platform.yaml", "alerts.email", "not an e-mail address");
