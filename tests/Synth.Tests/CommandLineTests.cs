@@ -1,0 +1,80 @@
+using StudentRecords.Model.Tests;
+using StudentRecords.Synth.Output;
+
+namespace StudentRecords.Synth.Tests;
+
+[Collection(SynthCollection.Name)]
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("srp-cli-").FullName;
+
+    private string Environments => Path.Combine(work, "environments");
+
+    private string Output => Path.Combine(work, "cdktf.out");
+
+    public CommandLineTests()
+    {
+        Directory.CreateDirectory(Environments);
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Environments))
+            File.Copy(file, Path.Combine(Environments, Path.GetFileName(file)));
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "previous.txt"), "output of an earlier run");
+    }
+
+    private int Run(params string[] args) => SynthCommand.Create(Environments, Output).Parse(args).Invoke();
+
+    private IEnumerable<string> WorkEntries() => Directory.GetFileSystemEntries(work).Select(Path.GetFileName)!;
+
+    [Fact]
+    public void InvalidModelExitsNonZeroAndLeavesThePreviousOutputAsItWas()
+    {
+        File.AppendAllText(Path.Combine(Environments, "dr.yaml"), "typo: 1\n");
+
+        Assert.Equal(SynthCommand.InvalidModel, Run());
+
+        Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+        Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());
+    }
+
+    [Fact]
+    public void ValidateOnlyChecksTheModelAndWritesNothing()
+    {
+        Assert.Equal(0, Run("--validate-only"));
+
+        Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ValidateOnlyStillFailsOnABadModel()
+    {
+        File.WriteAllText(Path.Combine(Environments, "dr.yaml"), "role: standby\n");
+
+        Assert.Equal(SynthCommand.InvalidModel, Run("--validate-only"));
+    }
+
+    [Fact]
+    public void SynthReplacesTheOutputFolderWhole()
+    {
+        Assert.Equal(0, Run("--output", Output));
+
+        Assert.False(File.Exists(Path.Combine(Output, "previous.txt")));
+        Assert.True(File.Exists(Path.Combine(Output, "stacks", "production", "cdk.tf.json")));
+        Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());
+    }
+
+    [Fact]
+    public void FailedProductionLeavesThePreviousOutputAndNoScratchFolder()
+    {
+        Assert.Throws<InvalidOperationException>(() => AtomicOutput.Replace(Output, staging =>
+        {
+            Directory.CreateDirectory(staging);
+            File.WriteAllText(Path.Combine(staging, "half.txt"), "half-written");
+            throw new InvalidOperationException("synth failed half-way");
+        }));
+
+        Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+        Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+}

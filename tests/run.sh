@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test project on a fresh machine or a used one: builds the bindings if needed,
+# keeps jsii's temp files in a folder of this run's own and removes it afterwards.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CHECKPOINT_DISABLE=1
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
+
+synth/bindings/bootstrap.sh
+
+run_tmp=$(mktemp -d -t srp-tests-XXXXXX)
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR="$run_tmp" # jsii leaves its unpacked runtime here; the trap removes it
+
+log="$run_tmp/test-output.log"
+status=0
+for project in tests/*/*.Tests.csproj; do
+  echo "== $project" >&2
+  dotnet test "$project" --nologo 2>&1 | tee -a "$log" || status=1
+done
+
+# One closing line over every project, in the form CI reads.
+awk '/(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
+exit $status
