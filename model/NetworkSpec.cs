@@ -6,4 +6,5 @@ public sealed record NetworkSpec(
     IReadOnlyList<string> PublicSubnets,
     IReadOnlyList<string> PrivateSubnets,
     NatMode NatGateways,
+    TaskEgress TaskEgress,
     bool FlowLogs);

@@ -1,4 +1,4 @@
 namespace StudentRecords.Model;
 
-/// <summary>Retention of what the environment keeps: CloudWatch logs and old object versions.</summary>
-public sealed record StorageSpec(int LogRetentionDays, int NoncurrentVersionDays);
+/// <summary>Retention of what the environment keeps: CloudWatch logs, old object versions, container images.</summary>
+public sealed record StorageSpec(int LogRetentionDays, int NoncurrentVersionDays, int ImagesKept);

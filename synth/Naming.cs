@@ -2,10 +2,7 @@ using StudentRecords.Model;
 
 namespace StudentRecords.Synth;
 
-/// <summary>
-/// Resource names derived from the model, <c>{project}-{environment}-{purpose}</c>, so one stack
-/// can find what another made by name (a data source) instead of through remote state.
-/// </summary>
+/// <summary>Names of the shared state resources; an environment's names are in <see cref="ResourceNames"/>.</summary>
 public static class Naming
 {
     public static string Resource(PlatformSpec platform, string environment, string purpose) =>

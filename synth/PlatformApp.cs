@@ -9,13 +9,16 @@ public static class PlatformApp
 {
     public const string StateStackName = "state";
 
-    public static App Build(PlatformModel model, string outdir)
+    /// <summary>Image tag deployed when none is given; the deploy pipeline passes the commit's tag.</summary>
+    public const string DefaultImageTag = "initial";
+
+    public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag)
     {
         var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
         var primary = model.Primary;
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
-            new RegionalStack(app, model.Platform, environment, stateRegion: primary.Region);
+            new RegionalStack(app, model, environment, imageTag);
         return app;
     }
 }

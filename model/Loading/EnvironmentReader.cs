@@ -23,11 +23,12 @@ internal static class EnvironmentReader
         var publicSubnets = r.StringList("publicSubnets");
         var privateSubnets = r.StringList("privateSubnets");
         var nat = r.Enum<NatMode>("natGateways");
+        var egress = r.Enum<TaskEgress>("taskEgress");
         var flowLogs = r.Bool("flowLogs");
         r.RejectUnknownKeys();
-        return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || flowLogs is null
+        return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || egress is null || flowLogs is null
             ? null
-            : new NetworkSpec(vpc, publicSubnets, privateSubnets, nat.Value, flowLogs.Value);
+            : new NetworkSpec(vpc, publicSubnets, privateSubnets, nat.Value, egress.Value, flowLogs.Value);
     }
 
     private static DatabaseSpec? ReadDatabase(MappingReader r)
@@ -71,7 +72,8 @@ internal static class EnvironmentReader
     {
         var logDays = r.Int("logRetentionDays");
         var versionDays = r.Int("noncurrentVersionDays");
+        var imagesKept = r.Int("imagesKept");
         r.RejectUnknownKeys();
-        return logDays is null || versionDays is null ? null : new StorageSpec(logDays.Value, versionDays.Value);
+        return logDays is null || versionDays is null || imagesKept is null ? null : new StorageSpec(logDays.Value, versionDays.Value, imagesKept.Value);
     }
 }

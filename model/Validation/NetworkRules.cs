@@ -30,8 +30,8 @@ internal static class NetworkRules
             }
         }
 
-        if (network.NatGateways != NatMode.None && network.PublicSubnets.Count == 0)
-            env.Report("network.natGateways", "NAT gateways live in public subnets, and there are none; add publicSubnets or choose none");
+        if (network.TaskEgress == TaskEgress.Nat && network.NatGateways == NatMode.None)
+            env.Report("network.taskEgress", "'nat' needs NAT gateways, and natGateways is none; choose vpc-endpoints or public-ip, or add NAT gateways");
     }
 
     /// <summary>Parses a canonical IPv4 CIDR (no host bits set), reporting what is wrong otherwise.</summary>

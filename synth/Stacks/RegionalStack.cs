@@ -1,22 +1,124 @@
 using Constructs;
 using HashiCorp.Cdktf;
+using HashiCorp.Cdktf.Providers.Aws.DataAwsKmsAlias;
+using HashiCorp.Cdktf.Providers.Aws.Route53Record;
 using StudentRecords.Model;
+using StudentRecords.Synth.Constructs.Database;
+using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
+using StudentRecords.Synth.Constructs.Parameters;
+using StudentRecords.Synth.Constructs.Registry;
+using StudentRecords.Synth.Constructs.Security;
+using StudentRecords.Synth.Constructs.Service;
+using StudentRecords.Synth.Constructs.Storage;
 
 namespace StudentRecords.Synth.Stacks;
 
 /// <summary>
 /// One regional environment. Production and DR are two instances of this class: they differ only
-/// through their <see cref="EnvironmentSpec"/>, never through branches on their names.
+/// through the model (role, counts, NAT mode, replication), never through branches on their names.
 /// </summary>
 public sealed class RegionalStack : TerraformStack
 {
-    public RegionalStack(Construct scope, PlatformSpec platform, EnvironmentSpec environment, string stateRegion) : base(scope, environment.Name)
-    {
-        RemoteState.Use(this, platform, stateRegion, environment.Name);
-        AwsProviders.Create(this, environment.Region, StackTags.For(platform, environment.Name, environment.Tags));
+    public const string DatabaseName = "student_records";
+    public const string DatabaseUser = "records_admin";
 
-        var prefix = $"{platform.Project}-{environment.Name}";
-        new Network(this, "network", new NetworkConfig(prefix, environment.Network, environment.AvailabilityZones));
+    private readonly PlatformModel model;
+    private readonly EnvironmentSpec env;
+    private readonly ResourceNames names;
+    private readonly AccountContext account;
+    private readonly EncryptionKey key;
+
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag) : base(scope, environment.Name)
+    {
+        this.model = model;
+        env = environment;
+        names = new ResourceNames(model.Platform, env.Name);
+        RemoteState.Use(this, model.Platform, model.Primary.Region, env.Name);
+        AwsProviders.Create(this, env.Region, StackTags.For(model.Platform, env.Name, env.Tags));
+        account = new AccountContext(this, "account");
+        key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, $"Encrypts the {env.Name} environment's data, logs and secrets",
+            account.RootPrincipal, ServiceStatements: [PolicyStatements.AllowCloudWatchLogs(env.Region, account)]));
+
+        var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays));
+        var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition));
+        var assets = CreateAssetsBucket(logs);
+        var certificate = CreateCertificate();
+        var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
+            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort));
+        var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
+            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, certificate?.Arn));
+        PointOriginNameAt(alb);
+        var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
+            IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));
+        var database = CreateDatabase(network, groups);
+        var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
+            network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
+            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
+
+        new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
+        {
+            ["alb-dns-name"] = alb.DnsName,
+            ["target-group-arn"] = alb.TargetGroupArn,
+            ["db-cluster-arn"] = database.Cluster.Arn,
+            ["db-cluster-endpoint"] = database.Cluster.Endpoint,
+            ["ecs-cluster-name"] = service.ClusterName,
+            ["ecs-service-name"] = service.ServiceName,
+            ["region"] = env.Region,
+            ["role"] = env.Role.ToString().ToLowerInvariant(),
+        }));
+    }
+
+    private bool IsPrimary => env.Role == EnvironmentRole.Primary;
+
+    /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
+    private SecureBucket CreateAssetsBucket(LogBucket logs)
+    {
+        var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig(names.AssetsBucket, key.Arn, env.Storage.NoncurrentVersionDays, AccessLogBucket: logs.Name));
+        if (IsPrimary) return bucket;
+
+        // The standby owns the rule because it is applied after the primary: the destination exists by then.
+        var primary = new ResourceNames(model.Platform, model.Primary.Name);
+        var primaryKey = new DataAwsKmsAlias(this, "primary-key", new DataAwsKmsAliasConfig { Name = $"alias/{primary.KeyAlias}", Region = model.Primary.Region });
+        new BucketReplication(this, "assets-replication", new BucketReplicationConfig(
+            primary.AssetsBucket, $"arn:{account.Partition}:s3:::{primary.AssetsBucket}", primaryKey.TargetKeyArn,
+            bucket.Arn, key.Arn, $"{names.Prefix}-assets-replication", SourceRegion: model.Primary.Region, WaitFor: [bucket.Versioning]));
+        return bucket;
+    }
+
+    private Certificate? CreateCertificate() =>
+        model.Platform.Domain is { } domain
+            ? new Certificate(this, "certificate", new CertificateConfig(names.OriginDomain!, [names.FailoverOriginDomain!], domain.HostedZoneId))
+            : null;
+
+    /// <summary><c>{environment}.{domain}</c> → this load balancer: the name CloudFront uses as this environment's origin.</summary>
+    private void PointOriginNameAt(LoadBalancer alb)
+    {
+        if (model.Platform.Domain is not { } domain) return;
+        new Route53Record(this, "origin-record", new Route53RecordConfig
+        {
+            ZoneId = domain.HostedZoneId,
+            Name = names.OriginDomain!,
+            Type = "A",
+            Alias = new Route53RecordAlias { Name = alb.DnsName, ZoneId = alb.ZoneId, EvaluateTargetHealth = true },
+        });
+    }
+
+    private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups)
+    {
+        var primary = new ResourceNames(model.Platform, model.Primary.Name);
+        var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig(
+            names.DatabaseSecret, DatabaseUser, key.Arn, [.. model.Standbys.Select(s => s.Region)], Create: IsPrimary));
+        var wiring = new ReplicationWiring(
+            env.Database.Replication == ReplicationMode.Global ? names.GlobalCluster : null,
+            IsPrimary ? null : $"arn:{account.Partition}:rds:{model.Primary.Region}:{account.AccountId}:cluster:{primary.Cluster}",
+            IsPrimary ? null : model.Primary.Region);
+        var cluster = new AuroraCluster(this, "database", new AuroraClusterConfig(names.Cluster, env.Database, IsPrimary, wiring,
+            network.PrivateSubnetIds, groups.DatabaseGroupId, key.Arn, credentials, DatabaseName, account.Partition));
+        new DatabaseBackup(this, "database-backup", new DatabaseBackupConfig(names.BackupVault, key.Arn,
+            IsPrimary ? cluster.Arn : null,
+            IsPrimary ? [.. model.Standbys.Select(s => $"arn:{account.Partition}:backup:{s.Region}:{account.AccountId}:backup-vault:{new ResourceNames(model.Platform, s.Name).BackupVault}")] : [],
+            env.Database.BackupRetentionDays, account.Partition));
+        return new RegionalDatabase(cluster, new DatabaseConnection(cluster.Endpoint, AuroraCluster.Port, DatabaseName, DatabaseUser, credentials.SecretArn));
     }
 }

@@ -38,7 +38,8 @@ public sealed class StateStack : TerraformStack
         var replica = new SecureBucket(this, "replica-bucket", new SecureBucketConfig(
             Naming.StateReplicaBucket(platform.State), replicaKey.Arn, platform.State.NoncurrentVersionDays, replicaProvider));
         new BucketReplication(this, "replication", new BucketReplicationConfig(
-            bucket, key.Arn, replica, replicaKey.Arn, name("state-replication")));
+            bucket.Name, bucket.Arn, key.Arn, replica.Arn, replicaKey.Arn, name("state-replication"),
+            WaitFor: [bucket.Versioning, replica.Versioning]));
 
         new LockTable(this, "lock-table", new LockTableConfig(platform.State.LockTable, key.Arn));
     }

@@ -3,4 +3,12 @@ using StudentRecords.Model;
 namespace StudentRecords.Synth.Constructs.Network;
 
 /// <param name="Name">Prefix of the network's resource names, <c>{project}-{environment}</c>.</param>
-public sealed record NetworkConfig(string Name, NetworkSpec Spec, IReadOnlyList<string> AvailabilityZones);
+/// <param name="Region">The VPC's region, for the endpoint service names.</param>
+/// <param name="KmsKeyArn">Encrypts the flow-log group.</param>
+public sealed record NetworkConfig(
+    string Name,
+    string Region,
+    NetworkSpec Spec,
+    IReadOnlyList<string> AvailabilityZones,
+    string KmsKeyArn,
+    int LogRetentionDays);

@@ -15,10 +15,11 @@ public sealed class EncryptionKey : Construct
         var policy = new DataAwsIamPolicyDocument(this, "policy", new DataAwsIamPolicyDocumentConfig
         {
             Provider = config.Provider,
-            Statement = new[]
-            {
+            Statement = (DataAwsIamPolicyDocumentStatement[])
+            [
                 PolicyStatements.AllowPrincipal("AccountAdministers", "AWS", [config.AdministratorPrincipal], ["kms:*"], ["*"]),
-            },
+                .. config.ServiceStatements ?? [],
+            ],
         });
         var key = new KmsKey(this, "key", new KmsKeyConfig
         {

@@ -35,4 +35,26 @@ public static class PolicyStatements
             new DataAwsIamPolicyDocumentStatementCondition { Test = "Bool", Variable = "aws:SecureTransport", Values = new[] { "false" } },
         },
     };
+
+    /// <summary>
+    /// Lets CloudWatch Logs in <paramref name="region"/> use a key, only for this account's log groups
+    /// (the key policy grant CloudWatch Logs requires; it cannot use a key through IAM).
+    /// </summary>
+    public static DataAwsIamPolicyDocumentStatement AllowCloudWatchLogs(string region, AccountContext account) => new()
+    {
+        Sid = "CloudWatchLogsEncrypts",
+        Effect = "Allow",
+        Principals = new[] { new DataAwsIamPolicyDocumentStatementPrincipals { Type = "Service", Identifiers = new[] { $"logs.{region}.amazonaws.com" } } },
+        Actions = new[] { "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey" },
+        Resources = new[] { "*" }, // in a key policy "*" means this key
+        Condition = new[]
+        {
+            new DataAwsIamPolicyDocumentStatementCondition
+            {
+                Test = "ArnLike",
+                Variable = "kms:EncryptionContext:aws:logs:arn",
+                Values = new[] { $"arn:{account.Partition}:logs:{region}:{account.AccountId}:log-group:*" },
+            },
+        },
+    };
 }

@@ -1,8 +1,4 @@
 using Constructs;
-using HashiCorp.Cdktf;
-using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
-using HashiCorp.Cdktf.Providers.Aws.IamRole;
-using HashiCorp.Cdktf.Providers.Aws.IamRolePolicy;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketReplicationConfiguration;
 using StudentRecords.Synth.Constructs.Security;
 
@@ -16,12 +12,22 @@ public sealed class BucketReplication : Construct
 {
     public BucketReplication(Construct scope, string id, BucketReplicationConfig config) : base(scope, id)
     {
-        var role = CreateRole(config);
+        var source = config.SourceBucketArn;
+        var destination = config.DestinationBucketArn;
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.RoleName, "s3.amazonaws.com",
+        [
+            PolicyStatements.Allow("ReadReplicationSettings", ["s3:GetReplicationConfiguration", "s3:ListBucket"], [source]),
+            PolicyStatements.Allow("ReadSourceVersions", ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], [$"{source}/*"]),
+            PolicyStatements.Allow("WriteReplicas", ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], [$"{destination}/*"]),
+            PolicyStatements.Allow("DecryptSource", ["kms:Decrypt"], [config.SourceKeyArn]),
+            PolicyStatements.Allow("EncryptReplicas", ["kms:Encrypt", "kms:GenerateDataKey"], [config.DestinationKeyArn]),
+        ]));
         new S3BucketReplicationConfigurationA(this, "configuration", new S3BucketReplicationConfigurationAConfig
         {
-            Bucket = config.Source.Name,
+            Bucket = config.SourceBucketName,
+            Region = config.SourceRegion,
             Role = role.Arn,
-            DependsOn = new ITerraformDependable[] { config.Source.Versioning, config.Destination.Versioning },
+            DependsOn = config.WaitFor is { } waitFor ? [.. waitFor] : null,
             Rule = new[]
             {
                 new S3BucketReplicationConfigurationRule
@@ -36,7 +42,7 @@ public sealed class BucketReplication : Construct
                     },
                     Destination = new S3BucketReplicationConfigurationRuleDestination
                     {
-                        Bucket = config.Destination.Arn,
+                        Bucket = destination,
                         StorageClass = "STANDARD",
                         EncryptionConfiguration = new S3BucketReplicationConfigurationRuleDestinationEncryptionConfiguration
                         {
@@ -46,33 +52,5 @@ public sealed class BucketReplication : Construct
                 },
             },
         });
-    }
-
-    private IamRole CreateRole(BucketReplicationConfig config)
-    {
-        var trust = new DataAwsIamPolicyDocument(this, "trust", new DataAwsIamPolicyDocumentConfig
-        {
-            Statement = new[]
-            {
-                PolicyStatements.AllowPrincipal("S3AssumesRole", "Service", ["s3.amazonaws.com"], ["sts:AssumeRole"], []),
-            },
-        });
-        var role = new IamRole(this, "role", new IamRoleConfig { Name = config.RoleName, AssumeRolePolicy = trust.Json });
-
-        var source = config.Source.Arn;
-        var destination = config.Destination.Arn;
-        var permissions = new DataAwsIamPolicyDocument(this, "permissions", new DataAwsIamPolicyDocumentConfig
-        {
-            Statement = new[]
-            {
-                PolicyStatements.Allow("ReadReplicationSettings", ["s3:GetReplicationConfiguration", "s3:ListBucket"], [source]),
-                PolicyStatements.Allow("ReadSourceVersions", ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], [$"{source}/*"]),
-                PolicyStatements.Allow("WriteReplicas", ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], [$"{destination}/*"]),
-                PolicyStatements.Allow("DecryptSource", ["kms:Decrypt"], [config.SourceKeyArn]),
-                PolicyStatements.Allow("EncryptReplicas", ["kms:Encrypt", "kms:GenerateDataKey"], [config.DestinationKeyArn]),
-            },
-        });
-        new IamRolePolicy(this, "policy", new IamRolePolicyConfig { Role = role.Id, Name = "replication", Policy = permissions.Json });
-        return role;
     }
 }

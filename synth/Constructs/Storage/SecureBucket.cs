@@ -2,6 +2,7 @@ using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
 using HashiCorp.Cdktf.Providers.Aws.S3Bucket;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketLifecycleConfiguration;
+using HashiCorp.Cdktf.Providers.Aws.S3BucketLogging;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketOwnershipControls;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketPolicy;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketPublicAccessBlock;
@@ -12,8 +13,9 @@ using StudentRecords.Synth.Constructs.Security;
 namespace StudentRecords.Synth.Constructs.Storage;
 
 /// <summary>
-/// An S3 bucket that is private, versioned, encrypted with a customer key, reachable only over TLS,
-/// and that expires old versions: the baseline every bucket of the platform starts from.
+/// An S3 bucket that is private, versioned, encrypted (with a customer key unless AWS log delivery
+/// forbids one), reachable only over TLS, logged, and that expires old versions: the baseline every
+/// bucket of the platform starts from.
 /// </summary>
 public sealed class SecureBucket : Construct
 {
@@ -25,10 +27,11 @@ public sealed class SecureBucket : Construct
         this.config = config;
         bucket = new S3Bucket(this, "bucket", new S3BucketConfig { Provider = config.Provider, Bucket = config.Name });
         Versioning = EnableVersioning();
-        EncryptWithCustomerKey();
+        Encrypt();
         BlockPublicAccess();
-        RequireTls();
+        ApplyPolicy();
         ExpireOldVersions();
+        if (config.AccessLogBucket is { } logBucket) LogAccess(logBucket);
     }
 
     public string Name => bucket.Bucket;
@@ -45,7 +48,7 @@ public sealed class SecureBucket : Construct
         VersioningConfiguration = new S3BucketVersioningVersioningConfiguration { Status = "Enabled" },
     });
 
-    private void EncryptWithCustomerKey() => new S3BucketServerSideEncryptionConfigurationA(this, "encryption", new S3BucketServerSideEncryptionConfigurationAConfig
+    private void Encrypt() => new S3BucketServerSideEncryptionConfigurationA(this, "encryption", new S3BucketServerSideEncryptionConfigurationAConfig
     {
         Provider = config.Provider,
         Bucket = bucket.Id,
@@ -55,10 +58,11 @@ public sealed class SecureBucket : Construct
             {
                 ApplyServerSideEncryptionByDefault = new S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA
                 {
-                    SseAlgorithm = "aws:kms",
+                    // ALB access logs and S3 server access logs can be delivered only to SSE-S3 buckets.
+                    SseAlgorithm = config.KmsKeyArn is null ? "AES256" : "aws:kms",
                     KmsMasterKeyId = config.KmsKeyArn,
                 },
-                BucketKeyEnabled = true, // one KMS call per bucket key, not per object: cost and throttling
+                BucketKeyEnabled = config.KmsKeyArn is not null, // one KMS call per bucket key, not per object
             },
         },
     });
@@ -82,12 +86,12 @@ public sealed class SecureBucket : Construct
         });
     }
 
-    private void RequireTls()
+    private void ApplyPolicy()
     {
         var policy = new DataAwsIamPolicyDocument(this, "policy-document", new DataAwsIamPolicyDocumentConfig
         {
             Provider = config.Provider,
-            Statement = new[] { PolicyStatements.DenyInsecureTransport(bucket.Arn) },
+            Statement = (DataAwsIamPolicyDocumentStatement[])[PolicyStatements.DenyInsecureTransport(bucket.Arn), .. config.GrantStatements?.Invoke(bucket.Arn) ?? []],
         });
         new S3BucketPolicy(this, "policy", new S3BucketPolicyConfig { Provider = config.Provider, Bucket = bucket.Id, Policy = policy.Json });
     }
@@ -101,9 +105,12 @@ public sealed class SecureBucket : Construct
         {
             new S3BucketLifecycleConfigurationRule
             {
-                Id = "expire-noncurrent-versions",
+                Id = "expire-old-versions",
                 Status = "Enabled",
                 Filter = new[] { new S3BucketLifecycleConfigurationRuleFilter() }, // the whole bucket
+                Expiration = config.ExpireObjectsAfterDays is { } days
+                    ? new[] { new S3BucketLifecycleConfigurationRuleExpiration { Days = days } }
+                    : null,
                 NoncurrentVersionExpiration = new[]
                 {
                     new S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration { NoncurrentDays = config.NoncurrentVersionDays },
@@ -114,5 +121,13 @@ public sealed class SecureBucket : Construct
                 },
             },
         },
+    });
+
+    private void LogAccess(string logBucket) => new S3BucketLoggingA(this, "logging", new S3BucketLoggingAConfig
+    {
+        Provider = config.Provider,
+        Bucket = bucket.Id,
+        TargetBucket = logBucket,
+        TargetPrefix = $"s3/{config.Name}/",
     });
 }

@@ -1,0 +1,13 @@
+namespace StudentRecords.Synth.Constructs.LoadBalancing;
+
+/// <param name="Name">At most 32 characters: AWS's limit for load balancer and target group names.</param>
+/// <param name="CertificateArn">HTTPS on 443 with it; without one (no domain), HTTP on 80.</param>
+public sealed record LoadBalancerConfig(
+    string Name,
+    string VpcId,
+    IReadOnlyList<string> SubnetIds,
+    string SecurityGroupId,
+    int ContainerPort,
+    string HealthCheckPath,
+    string LogBucketName,
+    string? CertificateArn);

@@ -1,0 +1,3 @@
+namespace StudentRecords.Synth.Constructs.Observability;
+
+public sealed record EncryptedLogGroupConfig(string Name, string KmsKeyArn, int RetentionDays);

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using Constructs;
+using HashiCorp.Cdktf;
+using HashiCorp.Cdktf.Providers.Aws.AppautoscalingPolicy;
+using HashiCorp.Cdktf.Providers.Aws.AppautoscalingTarget;
+using HashiCorp.Cdktf.Providers.Aws.EcsCluster;
+using HashiCorp.Cdktf.Providers.Aws.EcsService;
+using HashiCorp.Cdktf.Providers.Aws.EcsTaskDefinition;
+using StudentRecords.Synth.Constructs.Observability;
+using StudentRecords.Synth.Constructs.Security;
+
+namespace StudentRecords.Synth.Constructs.Service;
+
+/// <summary>
+/// The records app on ECS Fargate: a cluster with Container Insights, a task definition that runs as
+/// the non-root user on a read-only root filesystem with the database password injected from Secrets
+/// Manager, a service behind the target group that rolls back failed deployments, and CPU autoscaling.
+/// </summary>
+public sealed class AppService : Construct
+{
+    private readonly AppServiceConfig config;
+
+    public AppService(Construct scope, string id, AppServiceConfig config) : base(scope, id)
+    {
+        this.config = config;
+        var cluster = new EcsCluster(this, "cluster", new EcsClusterConfig
+        {
+            Name = config.Name,
+            Setting = new[] { new EcsClusterSetting { Name = "containerInsights", Value = "enabled" } },
+        });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
+        var task = CreateTaskDefinition(logs);
+        var service = CreateService(cluster, task);
+        ScaleOnCpu(cluster, service);
+        ClusterName = cluster.Name;
+        ServiceName = service.Name;
+        TaskDefinitionArn = task.Arn;
+    }
+
+    public string ClusterName { get; }
+
+    public string ServiceName { get; }
+
+    public string TaskDefinitionArn { get; }
+
+    private EcsTaskDefinition CreateTaskDefinition(EncryptedLogGroup logs)
+    {
+        var execution = new ServiceRole(this, "execution-role", new ServiceRoleConfig($"{config.Name}-task-execution", "ecs-tasks.amazonaws.com",
+        [
+            // GetAuthorizationToken has no resource-level permissions: AWS requires "*" for it.
+            PolicyStatements.Allow("AuthenticateToRegistry", ["ecr:GetAuthorizationToken"], ["*"]),
+            PolicyStatements.Allow("PullAppImage", ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [config.RepositoryArn]),
+            PolicyStatements.Allow("WriteAppLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]),
+            PolicyStatements.Allow("ReadDatabaseSecret", ["secretsmanager:GetSecretValue"], [config.Database.SecretArn]),
+            PolicyStatements.Allow("DecryptWithRegionKey", ["kms:Decrypt"], [config.KmsKeyArn]),
+        ]));
+        var app = new ServiceRole(this, "task-role", new ServiceRoleConfig($"{config.Name}-task", "ecs-tasks.amazonaws.com",
+        [
+            PolicyStatements.Allow("ListAssets", ["s3:ListBucket"], [config.AssetsBucketArn]),
+            PolicyStatements.Allow("ReadWriteAssets", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], [$"{config.AssetsBucketArn}/*"]),
+            PolicyStatements.Allow("UseRegionKeyForAssets", ["kms:Decrypt", "kms:GenerateDataKey"], [config.KmsKeyArn]),
+        ]));
+        return new EcsTaskDefinition(this, "task", new EcsTaskDefinitionConfig
+        {
+            Family = config.Name,
+            RequiresCompatibilities = ["FARGATE"],
+            NetworkMode = "awsvpc",
+            Cpu = config.Spec.Cpu.ToString(CultureInfo.InvariantCulture),
+            Memory = config.Spec.Memory.ToString(CultureInfo.InvariantCulture),
+            ExecutionRoleArn = execution.Arn,
+            TaskRoleArn = app.Arn,
+            RuntimePlatform = new EcsTaskDefinitionRuntimePlatform { OperatingSystemFamily = "LINUX", CpuArchitecture = "X86_64" },
+            Volume = new[] { new EcsTaskDefinitionVolume { Name = "tmp" } },
+            ContainerDefinitions = ContainerDefinitions(logs.Name),
+        });
+    }
+
+    private string ContainerDefinitions(string logGroup)
+    {
+        var db = config.Database;
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_HTTP_PORTS"] = config.Spec.ContainerPort.ToString(CultureInfo.InvariantCulture),
+            [AppContract.AssetsBucket] = config.AssetsBucketName,
+            [AppContract.DatabaseHost] = db.Endpoint,
+            [AppContract.DatabaseName] = db.Name,
+            [AppContract.DatabasePort] = db.Port.ToString(CultureInfo.InvariantCulture),
+            [AppContract.DatabaseUser] = db.Username,
+        };
+        var container = new Dictionary<string, object>
+        {
+            ["name"] = AppContract.ContainerName,
+            ["image"] = config.Image,
+            ["essential"] = true,
+            ["user"] = AppContract.User,
+            ["readonlyRootFilesystem"] = true,
+            ["portMappings"] = new[] { new { containerPort = config.Spec.ContainerPort, protocol = "tcp" } },
+            ["environment"] = environment.Select(e => new { name = e.Key, value = e.Value }),
+            ["secrets"] = new[] { new { name = AppContract.DatabasePassword, valueFrom = $"{db.SecretArn}:password::" } },
+            ["mountPoints"] = new[] { new { sourceVolume = "tmp", containerPath = "/tmp", readOnly = false } },
+            ["logConfiguration"] = new
+            {
+                logDriver = "awslogs",
+                options = new Dictionary<string, string> { ["awslogs-group"] = logGroup, ["awslogs-region"] = config.Region, ["awslogs-stream-prefix"] = "app" },
+            },
+        };
+        return JsonSerializer.Serialize(new[] { container });
+    }
+
+    private EcsService CreateService(EcsCluster cluster, EcsTaskDefinition task) => new(this, "service", new EcsServiceConfig
+    {
+        Name = config.Name,
+        Cluster = cluster.Arn,
+        TaskDefinition = task.Arn,
+        DesiredCount = config.Spec.DesiredCount,
+        LaunchType = "FARGATE",
+        PlatformVersion = "LATEST",
+        HealthCheckGracePeriodSeconds = 60,
+        PropagateTags = "SERVICE",
+        EnableEcsManagedTags = true,
+        NetworkConfiguration = new EcsServiceNetworkConfiguration
+        {
+            Subnets = [.. config.SubnetIds],
+            SecurityGroups = [config.SecurityGroupId],
+            AssignPublicIp = config.AssignPublicIp,
+        },
+        LoadBalancer = new[]
+        {
+            new EcsServiceLoadBalancer { TargetGroupArn = config.TargetGroupArn, ContainerName = AppContract.ContainerName, ContainerPort = config.Spec.ContainerPort },
+        },
+        DeploymentCircuitBreaker = new EcsServiceDeploymentCircuitBreaker { Enable = true, Rollback = true },
+        // Autoscaling and the failover change the count at run time; Terraform must not undo them.
+        Lifecycle = new TerraformResourceLifecycle { IgnoreChanges = new[] { "desired_count" } },
+    });
+
+    private void ScaleOnCpu(EcsCluster cluster, EcsService service)
+    {
+        var scaling = config.Spec.Autoscaling;
+        var target = new AppautoscalingTarget(this, "scaling-target", new AppautoscalingTargetConfig
+        {
+            ServiceNamespace = "ecs",
+            ResourceId = $"service/{cluster.Name}/{service.Name}",
+            ScalableDimension = "ecs:service:DesiredCount",
+            // A pilot light at 0 tasks must not be scaled up to min by autoscaling; the failover raises it.
+            MinCapacity = config.Spec.DesiredCount == 0 ? 0 : scaling.Min,
+            MaxCapacity = scaling.Max,
+        });
+        new AppautoscalingPolicy(this, "cpu-policy", new AppautoscalingPolicyConfig
+        {
+            Name = $"{config.Name}-cpu",
+            PolicyType = "TargetTrackingScaling",
+            ServiceNamespace = target.ServiceNamespace,
+            ResourceId = target.ResourceId,
+            ScalableDimension = target.ScalableDimension,
+            TargetTrackingScalingPolicyConfiguration = new AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration
+            {
+                TargetValue = scaling.CpuTarget,
+                PredefinedMetricSpecification = new AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification
+                {
+                    PredefinedMetricType = "ECSServiceAverageCPUUtilization",
+                },
+                ScaleInCooldown = 300,
+                ScaleOutCooldown = 60,
+            },
+        });
+    }
+}

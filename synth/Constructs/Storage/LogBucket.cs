@@ -1,0 +1,34 @@
+using Constructs;
+using HashiCorp.Cdktf.Providers.Aws.DataAwsElbServiceAccount;
+using StudentRecords.Synth.Constructs.Security;
+
+namespace StudentRecords.Synth.Constructs.Storage;
+
+/// <summary>
+/// Where the region's ALB access logs and S3 server access logs go. AWS delivers both only to buckets
+/// encrypted with SSE-S3, so this is the one bucket without a customer key; logs expire with the model's retention.
+/// </summary>
+public sealed class LogBucket : Construct
+{
+    public LogBucket(Construct scope, string id, LogBucketConfig config) : base(scope, id)
+    {
+        // The regional Elastic Load Balancing account that writes ALB access logs.
+        var elb = new DataAwsElbServiceAccount(this, "elb-account");
+        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig(
+            config.Name,
+            KmsKeyArn: null,
+            NoncurrentVersionDays: 1,
+            ExpireObjectsAfterDays: config.RetentionDays,
+            GrantStatements: arn =>
+            [
+                PolicyStatements.AllowPrincipal("AlbWritesAccessLogs", "AWS", [elb.Arn], ["s3:PutObject"], [$"{arn}/alb/AWSLogs/{config.AccountId}/*"]),
+                PolicyStatements.AllowPrincipal("S3WritesAccessLogs", "Service", ["logging.s3.amazonaws.com"], ["s3:PutObject"], [$"{arn}/s3/*"]),
+            ]));
+        Name = bucket.Name;
+        Arn = bucket.Arn;
+    }
+
+    public string Name { get; }
+
+    public string Arn { get; }
+}

@@ -1,0 +1,40 @@
+using StudentRecords.Model;
+
+namespace StudentRecords.Synth;
+
+/// <summary>
+/// Every name an environment's resources get, derived from the model as <c>{project}-{environment}-{purpose}</c>,
+/// so one stack can compute or look up by name what another made instead of reading its remote state.
+/// </summary>
+public sealed record ResourceNames(PlatformSpec Platform, string Environment)
+{
+    public string Prefix => $"{Platform.Project}-{Environment}";
+
+    /// <summary>For names AWS limits to 32 characters (load balancers, target groups): the project's initials.</summary>
+    public string Short => $"{string.Concat(Platform.Project.Split('-').Select(w => w[0]))}-{Environment}";
+
+    public string KeyAlias => Prefix;
+
+    public string LogBucket => $"{Prefix}-logs";
+
+    public string AssetsBucket => $"{Prefix}-assets";
+
+    public string Cluster => $"{Prefix}-aurora";
+
+    public string BackupVault => $"{Prefix}-backups";
+
+    public string ParameterPrefix => $"/{Platform.Project}/{Environment}";
+
+    /// <summary>Origin host name of this environment's load balancer, under the platform's domain.</summary>
+    public string? OriginDomain => Platform.Domain is { } domain ? $"{Environment}.{domain.Name}" : null;
+
+    // Shared by all environments: the same name in every region.
+    public string Repository => Platform.Project;
+
+    public string GlobalCluster => $"{Platform.Project}-global";
+
+    public string DatabaseSecret => $"{Platform.Project}/database/master";
+
+    /// <summary>The name Route 53 fails over between the environments' origins.</summary>
+    public string? FailoverOriginDomain => Platform.Domain is { } domain ? $"origin.{domain.Name}" : null;
+}
