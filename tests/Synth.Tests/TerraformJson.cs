@@ -33,6 +33,10 @@ public sealed class TerraformJson(JsonObject root)
         return $"${{{type}.{name}.{attribute}}}";
     }
 
+    /// <summary>Reference to the attribute of the only data source of <paramref name="type"/>.</summary>
+    public string DataReferenceTo(string type, string attribute) =>
+        $"${{data.{type}.{root["data"]![type]!.AsObject().Single().Key}.{attribute}}}";
+
     private IReadOnlyList<JsonObject> Block(string block, string type) =>
         root[block]?[type] is JsonObject byName ? [.. byName.Select(p => p.Value!.AsObject())] : [];
 }

@@ -28,6 +28,11 @@ public sealed class AppService : Construct
         {
             Name = config.Name,
             Setting = new[] { new EcsClusterSetting { Name = "containerInsights", Value = "enabled" } },
+            // ECS Exec sessions (for operators' diagnostics) are encrypted with the region's key.
+            Configuration = new EcsClusterConfiguration
+            {
+                ExecuteCommandConfiguration = new EcsClusterConfigurationExecuteCommandConfiguration { KmsKeyId = config.KmsKeyArn, Logging = "DEFAULT" },
+            },
         });
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
         var task = CreateTaskDefinition(logs);

@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace StudentRecords.Synth.Tests;
+
+/// <summary>The regional stacks carry the seed's numbers, and production and DR differ exactly where the model does.</summary>
+[Collection(SynthCollection.Name)]
+public sealed class RegionalStackTests(SynthesizedPlatform platform)
+{
+    private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(n => (string)n!);
+
+    [Theory]
+    [InlineData("production", "eu-central-1", "10.2.1.0/24,10.2.2.0/24", "10.2.10.0/24,10.2.20.0/24")]
+    [InlineData("dr", "eu-west-1", "10.3.1.0/24,10.3.2.0/24", "10.3.10.0/24,10.3.20.0/24")]
+    public void SubnetsAreTheModelsOnePerTierAndZone(string stack, string region, string publicCidrs, string privateCidrs)
+    {
+        var subnets = platform.Stack(stack).Resources("aws_subnet");
+        string[] Tier(string tier) => [.. subnets.Where(s => (string?)s["tags"]!["Tier"] == tier).OrderBy(s => (string)s["cidr_block"]!).Select(s => $"{s["cidr_block"]}@{s["availability_zone"]}")];
+
+        Assert.Equal(publicCidrs.Split(',').Select((c, i) => $"{c}@{region}{(char)('a' + i)}"), Tier("public"));
+        Assert.Equal(privateCidrs.Split(',').Select((c, i) => $"{c}@{region}{(char)('a' + i)}"), Tier("private"));
+        Assert.All(subnets, s => Assert.False((bool?)s["map_public_ip_on_launch"]));
+    }
+
+    [Theory]
+    [InlineData("production", 2, 2)]
+    [InlineData("dr", 0, 1)]
+    public void NatGatewaysFollowTheModelWithAPrivateRouteTablePerGateway(string stack, int natGateways, int privateTables)
+    {
+        var json = platform.Stack(stack);
+
+        Assert.Equal(natGateways, json.Resources("aws_nat_gateway").Count);
+        Assert.Equal(natGateways, json.Resources("aws_eip").Count);
+        Assert.Equal(privateTables, json.Resources("aws_route_table").Count(t => ((string)t["tags"]!["Name"]!).Contains("-private")));
+        Assert.Equal(natGateways, json.Resources("aws_route").Count(r => r["nat_gateway_id"] is not null));
+    }
+
+    [Fact]
+    public void PilotLightTasksReachAwsThroughInterfaceEndpointsInsteadOfNat()
+    {
+        string[] Services(string stack) => [.. platform.Stack(stack).Resources("aws_vpc_endpoint")
+            .Where(e => (string?)e["vpc_endpoint_type"] == "Interface")
+            .Select(e => ((string)e["service_name"]!).Split('.', 4)[3]).Order()];
+
+        Assert.Equal(["ecr.api", "ecr.dkr", "logs", "secretsmanager"], Services("dr"));
+        Assert.Empty(Services("production"));
+        Assert.All(["production", "dr"], stack => Assert.Single(platform.Stack(stack).Resources("aws_vpc_endpoint"), e => (string?)e["vpc_endpoint_type"] == "Gateway"));
+    }
+
+    [Theory]
+    [InlineData("production", 2, 2, 10)]
+    [InlineData("dr", 0, 0, 10)]
+    public void ServiceRunsTheModelsTaskCountAndScalesWithinItsBounds(string stack, int desired, int min, int max)
+    {
+        var json = platform.Stack(stack);
+        var service = json.Resource("aws_ecs_service");
+        var scaling = json.Resource("aws_appautoscaling_target");
+        var task = json.Resource("aws_ecs_task_definition");
+
+        Assert.Equal(desired, (int?)service["desired_count"]);
+        Assert.Equal(min, (int?)scaling["min_capacity"]);
+        Assert.Equal(max, (int?)scaling["max_capacity"]);
+        Assert.Equal("256", (string?)task["cpu"]);
+        Assert.Equal("512", (string?)task["memory"]);
+        Assert.Equal(70, (double?)json.Resource("aws_appautoscaling_policy")["target_tracking_scaling_policy_configuration"]!["target_value"]);
+        Assert.True((bool?)service["deployment_circuit_breaker"]!["rollback"]);
+    }
+
+    [Theory]
+    [InlineData("production", 2)]
+    [InlineData("dr", 1)]
+    public void DatabaseHasTheModelsInstancesAndSettings(string stack, int instances)
+    {
+        var json = platform.Stack(stack);
+        var cluster = json.Resource("aws_rds_cluster");
+
+        Assert.Equal(instances, json.Resources("aws_rds_cluster_instance").Count);
+        Assert.All(json.Resources("aws_rds_cluster_instance"), i => Assert.Equal("db.t3.large", (string?)i["instance_class"]));
+        Assert.Equal("aurora-mysql", (string?)cluster["engine"]);
+        Assert.StartsWith("8.0.mysql_aurora.3.", (string?)cluster["engine_version"]);
+        Assert.Equal(7, (int?)cluster["backup_retention_period"]);
+        Assert.Equal("03:00-04:00", (string?)cluster["preferred_backup_window"]);
+        Assert.Equal(["audit", "error", "slowquery"], Strings(cluster["enabled_cloudwatch_logs_exports"]));
+        var parameters = json.Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray();
+        Assert.Contains(parameters, p => (string?)p!["name"] == "require_secure_transport" && (string?)p["value"] == "ON");
+    }
+
+    [Fact]
+    public void DrDatabaseIsABinlogReplicaOfProductionsClusterByName()
+    {
+        var production = platform.Stack("production").Resource("aws_rds_cluster");
+        var dr = platform.Stack("dr").Resource("aws_rds_cluster");
+
+        Assert.Equal("student-record-system-production-aurora", (string?)production["cluster_identifier"]);
+        var drStack = platform.Stack("dr");
+        Assert.Equal(
+            $"arn:{drStack.DataReferenceTo("aws_partition", "partition")}:rds:eu-central-1:{drStack.DataReferenceTo("aws_caller_identity", "account_id")}:cluster:student-record-system-production-aurora",
+            (string?)dr["replication_source_identifier"]);
+        Assert.Equal("eu-central-1", (string?)dr["source_region"]);
+        Assert.Null(dr["master_username"]); // a replica takes the primary's users
+        Assert.NotNull(production["master_username"]);
+        var binlog = platform.Stack("production").Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray();
+        Assert.Contains(binlog, p => (string?)p!["name"] == "binlog_format" && (string?)p["value"] == "ROW");
+        Assert.Empty(platform.Stack("production").Resources("aws_rds_global_cluster"));
+    }
+
+    [Fact]
+    public void MasterSecretIsReplicatedToDrAndTheServiceReadsItThere()
+    {
+        var secret = platform.Stack("production").Resource("aws_secretsmanager_secret");
+        var lookup = Assert.Single(platform.Stack("dr").DataSources("aws_secretsmanager_secret"));
+
+        Assert.Equal("eu-west-1", (string?)secret["replica"]![0]!["region"]);
+        Assert.Equal((string?)secret["name"], (string?)lookup["name"]);
+        var drContainer = ContainerOf(platform.Stack("dr"));
+        Assert.StartsWith("${data.aws_secretsmanager_secret.", (string?)drContainer["secrets"]![0]!["valueFrom"]);
+    }
+
+    [Fact]
+    public void PrimaryReplicatesImagesAndBackupsToTheStandbyRegion()
+    {
+        var production = platform.Stack("production");
+
+        var destination = production.Resource("aws_ecr_replication_configuration")["replication_configuration"]!["rule"]![0]!["destination"]![0]!;
+        Assert.Equal("eu-west-1", (string?)destination["region"]);
+        Assert.Empty(platform.Stack("dr").Resources("aws_ecr_replication_configuration"));
+        var copy = production.Resource("aws_backup_plan")["rule"]![0]!["copy_action"]![0]!;
+        Assert.Contains(":backup:eu-west-1:", (string?)copy["destination_vault_arn"]);
+        Assert.EndsWith(":backup-vault:student-record-system-dr-backups", (string?)copy["destination_vault_arn"]);
+        Assert.Equal("student-record-system-dr-backups", (string?)platform.Stack("dr").Resource("aws_backup_vault")["name"]);
+    }
+
+    [Fact]
+    public void DrPullsProductionsAssetsIntoItsOwnBucketUnderItsKey()
+    {
+        var dr = platform.Stack("dr");
+        var replication = dr.Resource("aws_s3_bucket_replication_configuration");
+
+        Assert.Equal("student-record-system-production-assets", (string?)replication["bucket"]);
+        Assert.Equal("eu-central-1", (string?)replication["region"]);
+        var destination = replication["rule"]![0]!["destination"]!;
+        Assert.Equal("student-record-system-dr-assets", (string?)dr.Referenced((string)destination["bucket"]!)["bucket"]);
+        var replicaKey = (string)destination["encryption_configuration"]!["replica_kms_key_id"]!;
+        Assert.StartsWith("${aws_kms_key.", replicaKey);
+        Assert.Equal(dr.ReferenceTo("aws_kms_key", dr.Resource("aws_kms_key"), "arn"), replicaKey);
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void OnlyCloudFrontReachesTheAlbOnlyTheAlbTheServiceOnlyTheServiceTheDatabase(string stack)
+    {
+        var json = platform.Stack(stack);
+        var groups = json.Resources("aws_security_group").ToDictionary(g => ((string)g["name"]!).Split('-')[^1], g => json.ReferenceTo("aws_security_group", g, "id"));
+        var ingress = json.Resources("aws_vpc_security_group_ingress_rule");
+        string Allowed(string to) => string.Join(";", ingress.Where(r => (string?)r["security_group_id"] == groups[to])
+            .Select(r => $"{r["from_port"]}-{r["to_port"]}<{(string?)r["referenced_security_group_id"] ?? (string?)r["prefix_list_id"] ?? (string?)r["cidrStackipv4"]}"));
+
+        Assert.Equal($"443-443<{json.DataReferenceTo("aws_ec2_managed_prefix_list", "id")}", Allowed("alb"));
+        Assert.Equal($"8080-8080<{groups["alb"]}", Allowed("service"));
+        Assert.Equal($"3306-3306<{groups["service"]}", Allowed("database"));
+        Assert.Equal("com.amazonaws.global.cloudfront.origin-facing", (string?)json.DataSources("aws_ec2_managed_prefix_list")[0]["name"]);
+    }
+
+    [Theory]
+    [InlineData("production", "production.records.example.org")]
+    [InlineData("dr", "dr.records.example.org")]
+    public void AlbServesHttpsWithTheEnvironmentsCertificateAndChecksReadiness(string stack, string originName)
+    {
+        var json = platform.Stack(stack);
+        var listener = json.Resource("aws_lb_listener");
+
+        Assert.Equal(443, (int?)listener["port"]);
+        Assert.Equal("HTTPS", (string?)listener["protocol"]);
+        Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", (string?)listener["ssl_policy"]);
+        Assert.Equal(originName, (string?)json.Resource("aws_acm_certificate")["domain_name"]);
+        Assert.Equal(["origin.records.example.org"], Strings(json.Resource("aws_acm_certificate")["subject_alternative_names"]));
+        Assert.Equal("/health/ready", (string?)json.Resource("aws_lb_target_group")["health_check"]!["path"]);
+        Assert.Equal(8080, (int?)json.Resource("aws_lb_target_group")["port"]);
+        Assert.True(((string)json.Resource("aws_lb")["name"]!).Length <= 32);
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void OperationalParametersFollowTheSeedsNaming(string stack)
+    {
+        var names = platform.Stack(stack).Resources("aws_ssm_parameter").Select(p => (string)p["name"]!).Order();
+
+        Assert.Equal(
+            new[] { "alb-dns-name", "db-cluster-arn", "db-cluster-endpoint", "ecs-cluster-name", "ecs-service-name", "region", "role", "target-group-arn" }
+                .Select(n => $"/student-record-system/{stack}/{n}"),
+            names);
+    }
+
+    internal static JsonObject ContainerOf(TerraformJson stack) =>
+        JsonNode.Parse((string)stack.Resource("aws_ecs_task_definition")["container_definitions"]!)!.AsArray().Single()!.AsObject();
+}
