@@ -111,6 +111,7 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
         var lookup = Assert.Single(platform.Stack("dr").DataSources("aws_secretsmanager_secret"));
 
         Assert.Equal("eu-west-1", (string?)secret["replica"]![0]!["region"]);
+        Assert.StartsWith("${aws_kms_key.", (string?)secret["kms_key_id"]);
         Assert.Equal((string?)secret["name"], (string?)lookup["name"]);
         var drContainer = ContainerOf(platform.Stack("dr"));
         Assert.StartsWith("${data.aws_secretsmanager_secret.", (string?)drContainer["secrets"]![0]!["valueFrom"]);
