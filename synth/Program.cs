@@ -4,5 +4,6 @@ using StudentRecords.Synth.Output;
 
 var environments = Environment.GetEnvironmentVariable("SRP_ENVIRONMENTS") ?? "environments";
 var output = Environment.GetEnvironmentVariable("CDKTF_OUTDIR") ?? "cdktf.out";
+var imageTag = Environment.GetEnvironmentVariable("SRP_IMAGE_TAG") ?? PlatformApp.DefaultImageTag;
 using var temp = ProcessTempFolder.Enter();
-return SynthCommand.Create(environments, output).Parse(args).Invoke();
+return SynthCommand.Create(environments, output, imageTag).Parse(args).Invoke();

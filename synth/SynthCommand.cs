@@ -9,7 +9,7 @@ public static class SynthCommand
 {
     public const int InvalidModel = 2;
 
-    public static RootCommand Create(string defaultEnvironments, string defaultOutput)
+    public static RootCommand Create(string defaultEnvironments, string defaultOutput, string defaultImageTag = PlatformApp.DefaultImageTag)
     {
         var environments = new Option<DirectoryInfo>("--environments", "-e")
         {
@@ -21,19 +21,30 @@ public static class SynthCommand
             Description = "Where the Terraform JSON goes (env: CDKTF_OUTDIR, set by `cdktf synth`)",
             DefaultValueFactory = _ => new DirectoryInfo(defaultOutput),
         };
+        var imageTag = new Option<string>("--image-tag")
+        {
+            Description = "Tag of the app image the services run, e.g. the commit (env: SRP_IMAGE_TAG)",
+            DefaultValueFactory = _ => defaultImageTag,
+        };
+        imageTag.Validators.Add(result =>
+        {
+            var tag = result.GetValueOrDefault<string>();
+            if (!ImageTag.IsValid(tag))
+                result.AddError($"--image-tag '{tag}' is not a Docker tag: 1-128 of letters, digits, _ . -, not starting with . or -");
+        });
         var validateOnly = new Option<bool>("--validate-only")
         {
             Description = "Check the environment files and report every problem; write nothing",
         };
         var command = new RootCommand("Synthesizes the Student Records Platform's Terraform stacks from environments/*.yaml")
         {
-            environments, output, validateOnly,
+            environments, output, imageTag, validateOnly,
         };
-        command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(validateOnly)));
+        command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(imageTag)!, parse.GetValue(validateOnly)));
         return command;
     }
 
-    private static int Run(DirectoryInfo environments, DirectoryInfo output, bool validateOnly)
+    private static int Run(DirectoryInfo environments, DirectoryInfo output, string imageTag, bool validateOnly)
     {
         PlatformModel model;
         try
@@ -53,7 +64,7 @@ public static class SynthCommand
             Console.WriteLine($"The model is valid: {names}.");
             return 0;
         }
-        AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging).Synth());
+        AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag).Synth());
         Console.WriteLine($"Synthesized {PlatformApp.StateStackName} and {names} into {output.FullName}.");
         return 0;
     }

@@ -76,5 +76,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());
     }
 
+    [Fact]
+    public void BadImageTagIsRefusedBeforeAnythingIsWritten()
+    {
+        Assert.NotEqual(0, Run("--image-tag", "-not a tag"));
+
+        Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ImageTagReachesEveryTaskDefinition()
+    {
+        Assert.Equal(0, Run("--image-tag", "3f2a9c1"));
+
+        foreach (var stack in new[] { "production", "dr" })
+            Assert.Contains("repository_url}:3f2a9c1", File.ReadAllText(Path.Combine(Output, "stacks", stack, "cdk.tf.json")));
+    }
+
     public void Dispose() => Directory.Delete(work, recursive: true);
 }
