@@ -1,0 +1,7 @@
+namespace StudentRecords.App.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MySql,
+}

@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
+using StudentRecords.App.Data;
+
+namespace StudentRecords.App.Hosting;
+
+/// <summary>Everything Program.cs registers, grouped by concern.</summary>
+public static class RecordsServices
+{
+    public static IServiceCollection AddRecordsDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.MySql)
+            services.AddDbContext<RecordsDbContext, MySqlRecordsDbContext>(options => options.UseMySql(
+                settings.ConnectionString,
+                new MySqlServerVersion(DatabaseSettings.MySqlVersion),
+                mysql => mysql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
+        else
+            services.AddDbContext<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
+        return services;
+    }
+
+    public static IServiceCollection AddRecordsWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Zoë", not "Zo&#xEB;", in the page source
+        var pages = services.AddRazorPages();
+        if (environment.IsDevelopment()) pages.AddRazorRuntimeCompilation();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only the ALB can reach the tasks (security group), so its forwarded headers are trusted.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StudentRecords.App.Data;
+using StudentRecords.App.Students;
+
+namespace StudentRecords.App.Pages.Students;
+
+/// <summary>The list: search by name, e-mail or course, sort by any column, 20 to a page.</summary>
+public sealed class IndexModel(RecordsDbContext db) : PageModel
+{
+    public static readonly IReadOnlyList<(StudentSort Sort, string Label)> Columns =
+        [(StudentSort.Name, "Name"), (StudentSort.Email, "E-mail"), (StudentSort.Age, "Age"), (StudentSort.Course, "Course"), (StudentSort.Enrolled, "Enrolled")];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public StudentSort Sort { get; set; } = StudentSort.Name;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public StudentPage Result { get; private set; } = new([], 1, 1, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        // Unparseable sort or page values fall back to the defaults instead of failing.
+        if (!ModelState.IsValid) (Sort, Desc, PageNumber) = (StudentSort.Name, false, 1);
+        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db.Students, cancellation);
+    }
+
+    public bool DescendingLinkFor(StudentSort column) => column == Sort && !Desc;
+
+    public string ArrowFor(StudentSort column) => column != Sort ? "" : Desc ? " ↓" : " ↑";
+}

@@ -1,0 +1,5 @@
+using StudentRecords.App.Data;
+
+namespace StudentRecords.App.Students;
+
+public sealed record StudentPage(IReadOnlyList<Student> Items, int Page, int PageCount, int Total);
