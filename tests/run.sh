@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test project on a fresh machine or a used one: builds the bindings if needed,
+# Runs every test project on a fresh machine or a used one: installs the Debian packages the tests
+# need, builds the bindings if needed,
 # keeps jsii's temp files in a folder of this run's own and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CHECKPOINT_DISABLE=1
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
+tests/prerequisites.sh
 synth/bindings/bootstrap.sh
 
 run_tmp=$(mktemp -d -t srp-tests-XXXXXX)

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using StudentRecords.App.Data;
+using StudentRecords.App.Students;
+
+namespace StudentRecords.App.Tests;
+
+/// <summary>Pagination edges and sorting, with rows written straight to the database.</summary>
+[Collection(MariaDbCollection.Name)]
+public sealed class ListPagingTests(MariaDbServer mariaDb)
+{
+    private static async Task SeedAsync(RecordsApp app, int count)
+    {
+        _ = app.Server; // starts the app, which migrates
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecordsDbContext>();
+        db.Students.AddRange(Enumerable.Range(1, count).Select(i => new Student
+        {
+            FullName = $"Student {(char)('A' + (i % 26))}{i:D3}",
+            Email = $"s{i}@example.org",
+            Age = 16 + (i % 80),
+            Course = i % 2 == 0 ? "History" : "Physics",
+            EnrolmentDate = new DateOnly(2020, 1, 1).AddDays(i),
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    private static int RowsOn(string page) => page.Split("/Students/Details/").Length - 1;
+
+    [Theory]
+    [InlineData("sqlite", 0, "", 0, false)]
+    [InlineData("sqlite", 20, "", 20, false)]
+    [InlineData("sqlite", 21, "", 20, true)]
+    [InlineData("sqlite", 21, "?p=2", 1, true)]
+    [InlineData("sqlite", 21, "?p=0", 20, true)]
+    [InlineData("sqlite", 21, "?p=999", 1, true)]
+    [InlineData("sqlite", 21, "?p=abc", 20, true)]
+    [InlineData("mariadb", 45, "?p=3", 5, true)]
+    public async Task PagesHoldTwentyAndOutOfRangePagesShowTheNearestOne(string provider, int students, string query, int rows, bool paged)
+    {
+        using var app = RecordsApp.On(provider, mariaDb);
+        await SeedAsync(app, students);
+
+        var page = await Forms.Browser(app).GetStringAsync($"/Students{query}");
+
+        Assert.Equal(rows, RowsOn(page));
+        Assert.Equal(paged, page.Contains("aria-label=\"Pages\""));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("mariadb")]
+    public async Task SortingByAgeDescendingPutsTheOldestFirstAndPagesNeverRepeatARecord(string provider)
+    {
+        using var app = RecordsApp.On(provider, mariaDb);
+        await SeedAsync(app, 45);
+        var client = Forms.Browser(app);
+
+        var first = await client.GetStringAsync("/Students?sort=Age&desc=true");
+        var all = new List<string>();
+        for (var p = 1; p <= 3; p++)
+            all.AddRange(System.Text.RegularExpressions.Regex.Matches(await client.GetStringAsync($"/Students?sort=Age&desc=true&p={p}"), "/Students/Details/(\\d+)").Select(m => m.Groups[1].Value).Distinct());
+
+        Assert.Contains("Age ↓", first);
+        Assert.Equal(45, all.Count);
+        Assert.Equal(45, all.Distinct().Count());
+        Assert.Equal(StudentQuery.PageSize, RowsOn(first));
+    }
+}
