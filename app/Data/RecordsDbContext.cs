@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace StudentRecords.App.Data;
 
-/// <summary>The records database. Each provider has a subclass of its own so each keeps its own migrations.</summary>
-public abstract class RecordsDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The records database. Each provider has a subclass of its own so each keeps its own migrations.
+/// It also keeps ASP.NET's data-protection keys, so every task behind the load balancer accepts the
+/// antiforgery tokens and cookies the others issued.
+/// </summary>
+public abstract class RecordsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
     public const int CourseMaxLength = 100;
 
     public DbSet<Student> Students => Set<Student>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Data;
@@ -18,6 +19,7 @@ public static class RecordsServices
                 mysql => mysql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
         else
             services.AddDbContext<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
+        services.AddDataProtection().SetApplicationName("student-records").PersistKeysToDbContext<RecordsDbContext>();
         return services;
     }
 

@@ -21,15 +21,18 @@ public sealed class RecordsApp : WebApplicationFactory<Program>
         return new(new() { ["ConnectionStrings:Sqlite"] = $"Data Source={file}" }, file);
     }
 
-    public static RecordsApp OnMariaDb(MariaDbServer server) => new(new()
+    /// <param name="database">A database another instance already uses, as two ECS tasks share one; else a new one.</param>
+    public static RecordsApp OnMariaDb(MariaDbServer server, string? database = null) => new(new()
     {
         [AppContract.DatabaseHost] = "127.0.0.1",
         [AppContract.DatabasePort] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [AppContract.DatabaseName] = server.CreateDatabase(),
+        [AppContract.DatabaseName] = database ?? server.CreateDatabase(),
         [AppContract.DatabaseUser] = MariaDbServer.User,
         [AppContract.DatabasePassword] = MariaDbServer.Password,
         [AppContract.DatabaseSslMode] = "None", // the test server has no certificate; Aurora requires TLS (the default)
     }, null);
+
+    public string? DatabaseName => settings.GetValueOrDefault(AppContract.DatabaseName);
 
     public static RecordsApp On(string provider, MariaDbServer? server) =>
         provider == "mariadb" ? OnMariaDb(server!) : OnSqlite();
