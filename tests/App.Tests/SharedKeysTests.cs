@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using StudentRecords.App.Data;
 
 namespace StudentRecords.App.Tests;
 
@@ -26,6 +28,10 @@ public sealed partial class SharedKeysTests(MariaDbServer mariaDb)
         var response = await Forms.Browser(second).SendAsync(post);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // In one test process both instances could also share a key file under $HOME; ECS tasks cannot.
+        // The key ring must therefore live in the shared database.
+        using var scope = second.Services.CreateScope();
+        Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<RecordsDbContext>().DataProtectionKeys);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
