@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using StudentRecords.Model.Tests;
+
+namespace StudentRecords.App.Tests;
+
+/// <summary>
+/// A member of staff in a real browser (Debian's Chromium, driven by Playwright with the system
+/// executable: Playwright's own browser download is not reachable here) against the app on Kestrel.
+/// </summary>
+[Collection(MariaDbCollection.Name)]
+public sealed class BrowserTests(MariaDbServer mariaDb)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task StaffCreateFindEditMistypeAndDeleteAStudent()
+    {
+        Assert.True(File.Exists(Chromium), "Chromium is missing: tests/prerequisites.sh installs it");
+        using var app = RecordsApp.OnMariaDb(mariaDb);
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{baseUrl}/Students/Create");
+        await page.FillAsync("#Input_FullName", "Zoë O'Brien-Núñez");
+        await page.FillAsync("#Input_Email", "zoe@example.org");
+        await page.FillAsync("#Input_Age", "21");
+        await page.FillAsync("#Input_Course", "Medieval History");
+        await page.FillAsync("#Input_EnrolmentDate", "2025-09-01");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Students/Details/*");
+        Assert.Contains("Added Zoë O'Brien-Núñez.", await page.InnerTextAsync("[role=status]"));
+
+        await page.GotoAsync($"{baseUrl}/Students?q=Medieval");
+        Assert.Contains("Zoë O'Brien-Núñez", await page.InnerTextAsync("table"));
+
+        await page.ClickAsync("text=Edit");
+        await page.FillAsync("#Input_Age", "15");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal("Age must be between 16 and 100.", await page.InnerTextAsync("[data-valmsg-for='Input.Age']"));
+        Assert.Equal("Medieval History", await page.InputValueAsync("#Input_Course")); // input kept
+        var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "artifacts")).FullName;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "browser-validation-error.png"), FullPage = true });
+
+        await page.FillAsync("#Input_Age", "22");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Students/Details/*");
+        Assert.Contains("22", await page.InnerTextAsync("dl"));
+
+        await page.ClickAsync("text=Delete");
+        Assert.Contains("Delete Zoë O'Brien-Núñez?", await page.InnerTextAsync("h1"));
+        await page.ClickAsync("button.btn-danger");
+        await page.WaitForURLAsync("**/Students");
+        Assert.Contains("0 student(s)", await page.InnerTextAsync("main"));
+    }
+}
