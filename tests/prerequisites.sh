@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only those missing: a real MariaDB for the app's
-# tests, Chromium for the browser test, podman/runc/debootstrap for the container test.
+# tests, Chromium for the browser test, podman/runc/debootstrap for the container test, wrk for
+# the app benchmark.
 set -euo pipefail
-declare -A command_of=([mariadb-server]=mariadbd [chromium]=chromium [podman]=podman [runc]=runc [debootstrap]=debootstrap)
+declare -A command_of=([mariadb-server]=mariadbd [chromium]=chromium [podman]=podman [runc]=runc [debootstrap]=debootstrap [wrk]=wrk)
 missing=()
 for package in "${!command_of[@]}"; do
   command -v "${command_of[$package]}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${command_of[$package]}" ]] || missing+=("$package")

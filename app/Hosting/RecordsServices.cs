@@ -13,12 +13,12 @@ public static class RecordsServices
     public static IServiceCollection AddRecordsDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         if (settings.Provider == DatabaseProvider.MySql)
-            services.AddDbContext<RecordsDbContext, MySqlRecordsDbContext>(options => options.UseMySql(
+            services.AddDbContextPool<RecordsDbContext, MySqlRecordsDbContext>(options => options.UseMySql(
                 settings.ConnectionString,
                 new MySqlServerVersion(DatabaseSettings.MySqlVersion),
                 mysql => mysql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
         else
-            services.AddDbContext<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
+            services.AddDbContextPool<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
         services.AddDataProtection().SetApplicationName("student-records").PersistKeysToDbContext<RecordsDbContext>();
         return services;
     }

@@ -43,6 +43,8 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
             (_, true) => students.OrderByDescending(s => s.FullName),
             _ => students.OrderBy(s => s.FullName),
         };
-        return sorted.ThenBy(s => s.Id); // a stable order, so pages never repeat or skip a record
+        // A stable order, so pages never repeat or skip a record; the tie-breaker runs in the same direction
+        // as the column, so MySQL reads the column's index (which ends in the primary key) instead of sorting.
+        return Descending ? sorted.ThenByDescending(s => s.Id) : sorted.ThenBy(s => s.Id);
     }
 }

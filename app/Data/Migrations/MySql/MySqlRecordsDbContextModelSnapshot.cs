@@ -76,10 +76,14 @@ namespace StudentRecords.App.Data.Migrations.MySql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Age");
+
                     b.HasIndex("Course");
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("EnrolmentDate");
 
                     b.HasIndex("FullName");
 

@@ -67,10 +67,14 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Age");
+
                     b.HasIndex("Course");
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("EnrolmentDate");
 
                     b.HasIndex("FullName");
 
