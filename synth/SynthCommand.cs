@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StudentRecords.Model;
 using StudentRecords.Synth.Output;
+using StudentRecords.Synth.Review;
 
 namespace StudentRecords.Synth;
 
@@ -8,6 +9,9 @@ namespace StudentRecords.Synth;
 public static class SynthCommand
 {
     public const int InvalidModel = 2;
+
+    /// <summary>Exit code of <c>diff</c> when the infrastructure differs from the snapshots.</summary>
+    public const int Changed = 1;
 
     public static RootCommand Create(string defaultEnvironments, string defaultOutput, string defaultImageTag = PlatformApp.DefaultImageTag)
     {
@@ -41,22 +45,55 @@ public static class SynthCommand
             environments, output, imageTag, validateOnly,
         };
         command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(imageTag)!, parse.GetValue(validateOnly)));
+
+        var snapshots = new Option<DirectoryInfo>("--snapshots")
+        {
+            Description = "The committed snapshots to compare with",
+            DefaultValueFactory = _ => new DirectoryInfo("snapshots"),
+        };
+        var diff = new Command("diff", "Synthesize afresh (cdktf.out untouched) and print, per stack, resources added, removed and changed against the snapshots; exit 1 when anything changed")
+        {
+            environments, imageTag, snapshots,
+        };
+        diff.SetAction(parse => Diff(parse.GetValue(environments)!, parse.GetValue(imageTag)!, parse.GetValue(snapshots)!));
+        command.Subcommands.Add(diff);
         return command;
     }
 
-    private static int Run(DirectoryInfo environments, DirectoryInfo output, string imageTag, bool validateOnly)
+    private static int Diff(DirectoryInfo environments, string imageTag, DirectoryInfo snapshots)
     {
-        PlatformModel model;
+        if (Load(environments) is not { } model) return InvalidModel;
+        var outdir = Directory.CreateTempSubdirectory("srp-diff-").FullName;
         try
         {
-            model = ModelLoader.Load(environments.FullName);
+            PlatformApp.Build(model, outdir, imageTag).Synth();
+            var changes = SnapshotComparison.Compare(outdir, snapshots.FullName);
+            foreach (var stack in changes) Console.Write(DiffReport.Render(stack));
+            return changes.Any(c => c.Any) ? Changed : 0;
+        }
+        finally
+        {
+            Directory.Delete(outdir, recursive: true);
+        }
+    }
+
+    private static PlatformModel? Load(DirectoryInfo environments)
+    {
+        try
+        {
+            return ModelLoader.Load(environments.FullName);
         }
         catch (ModelException e)
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("Nothing was written.");
-            return InvalidModel;
+            return null;
         }
+    }
+
+    private static int Run(DirectoryInfo environments, DirectoryInfo output, string imageTag, bool validateOnly)
+    {
+        if (Load(environments) is not { } model) return InvalidModel;
 
         var names = string.Join(", ", model.Environments.Select(e => $"{e.Name} ({e.Role.ToString().ToLowerInvariant()}, {e.Region})"));
         if (validateOnly)

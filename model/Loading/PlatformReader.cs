@@ -24,8 +24,11 @@ internal static class PlatformReader
         var bucket = r.String("bucket");
         var lockTable = r.String("lockTable");
         var noncurrentDays = r.Int("noncurrentVersionDays");
+        var selfStored = r.Bool("selfStored");
         r.RejectUnknownKeys();
-        return bucket is null || lockTable is null || noncurrentDays is null ? null : new StateSpec(bucket, lockTable, noncurrentDays.Value);
+        return bucket is null || lockTable is null || noncurrentDays is null || selfStored is null
+            ? null
+            : new StateSpec(bucket, lockTable, noncurrentDays.Value, selfStored.Value);
     }
 
     private static AlertsSpec? ReadAlerts(MappingReader r)

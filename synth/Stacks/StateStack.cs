@@ -10,7 +10,8 @@ namespace StudentRecords.Synth.Stacks;
 /// <summary>
 /// The bucket and lock table every other stack keeps its state in, with the bucket replicated to
 /// the standby region. It cannot store its own state in what it creates before it exists, so it
-/// starts on a local backend; README says how to move that state into the bucket afterwards.
+/// starts on a local backend; once that state is moved into the bucket, <c>state.selfStored</c> says so
+/// and it uses the bucket like every other stack (README, "Deploying").
 /// </summary>
 public sealed class StateStack : TerraformStack
 {
@@ -21,7 +22,10 @@ public sealed class StateStack : TerraformStack
 
     public StateStack(Construct scope, string id, PlatformSpec platform, string primaryRegion, string replicaRegion) : base(scope, id)
     {
-        new LocalBackend(this, new LocalBackendConfig { Path = LocalStatePath });
+        if (platform.State.SelfStored)
+            RemoteState.Use(this, platform, primaryRegion, id);
+        else
+            new LocalBackend(this, new LocalBackendConfig { Path = LocalStatePath });
         var tags = StackTags.For(platform, Environment);
         AwsProviders.Create(this, primaryRegion, tags);
         var replicaProvider = AwsProviders.Create(this, replicaRegion, tags, alias: "replica");

@@ -27,6 +27,17 @@ public sealed class BackendAndProviderTests(SynthesizedPlatform platform)
         Assert.Equal("../../../terraform.state.tfstate", (string?)backend["path"]);
     }
 
+    [Fact]
+    public void OnceSelfStoredTheStateStackKeepsItsStateInItsOwnBucket()
+    {
+        var state = PlatformVariant.Synthesize(env => env.Replace("platform.yaml", "selfStored: false", "selfStored: true"))["state"];
+
+        var backend = state.Backend("s3");
+        Assert.Equal("state/terraform.tfstate", (string?)backend["key"]);
+        Assert.Equal("student-record-system-terraform-state", (string?)backend["bucket"]);
+        Assert.Null(state.Root["terraform"]!["backend"]!["local"]);
+    }
+
     [Theory]
     [InlineData("production", "eu-central-1")]
     [InlineData("dr", "eu-west-1")]

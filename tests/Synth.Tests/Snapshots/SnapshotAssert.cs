@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using StudentRecords.Model.Tests;
+using StudentRecords.Synth.Review;
 
 namespace StudentRecords.Synth.Tests.Snapshots;
 
@@ -26,9 +28,16 @@ public static class SnapshotAssert
             {fileName} {why}. New output: snapshots/{ReceivedName(fileName)}
             If every change below is intended, accept it (see README, "Accepting snapshot changes").
 
+            {SemanticDiff(fileName, expected, actual)}
             {UnifiedDiff.Render(expected ?? "", actual)}
             """);
     }
+
+    /// <summary>For a stack, the same report as `synth diff`: what Terraform will add, remove, change or replace.</summary>
+    private static string SemanticDiff(string fileName, string? expected, string actual) =>
+        fileName.EndsWith(".tf.json", StringComparison.Ordinal)
+            ? DiffReport.Render(StackDiff.Compare(fileName[..^".tf.json".Length], expected is null ? null : JsonNode.Parse(expected)!.AsObject(), JsonNode.Parse(actual)!.AsObject()))
+            : "";
 
     public static string ReceivedName(string fileName)
     {
