@@ -1,0 +1,42 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Scriban;
+
+namespace StudentRecords.Synth.Review;
+
+/// <summary>
+/// The one-minute read of a stack for a reviewer (snapshots/&lt;stack&gt;.md): the settings worth checking,
+/// who can reach what, how each data store is encrypted, and resource counts. Built from the synthesized
+/// JSON, so it changes in a pull request exactly where the infrastructure does.
+/// </summary>
+public static class StackSummary
+{
+    private static readonly Template Template = Template.Parse(ReadTemplate("summary.scriban"));
+
+    public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips)
+    {
+        var read = new StackReader(json);
+        var model = new
+        {
+            Stack = stack,
+            ResourceCount = read.Count("resource"),
+            DataCount = read.Count("data"),
+            Network = read.Network(),
+            Service = read.Service(),
+            Database = read.Database(),
+            Exposure = read.Exposure(),
+            Encryption = read.Encryption(),
+            Counts = read.Counts(),
+            Skips = checkovSkips,
+        };
+        return Template.Render(model).ReplaceLineEndings("\n").TrimEnd() + "\n";
+    }
+
+    private static string ReadTemplate(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"template {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
