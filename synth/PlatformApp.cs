@@ -4,10 +4,11 @@ using StudentRecords.Synth.Stacks;
 
 namespace StudentRecords.Synth;
 
-/// <summary>Turns the model into one CDKTF stack per blast radius, in apply order: state, then each environment.</summary>
+/// <summary>Turns the model into one CDKTF stack per blast radius, in apply order: state, each environment, edge.</summary>
 public static class PlatformApp
 {
     public const string StateStackName = "state";
+    public const string EdgeStackName = "edge";
 
     /// <summary>Image tag deployed when none is given; the deploy pipeline passes the commit's tag.</summary>
     public const string DefaultImageTag = "initial";
@@ -19,6 +20,7 @@ public static class PlatformApp
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
             new RegionalStack(app, model, environment, imageTag);
+        new EdgeStack(app, EdgeStackName, model);
         return app;
     }
 }

@@ -102,7 +102,7 @@ public static class SynthCommand
             return 0;
         }
         AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag).Synth());
-        Console.WriteLine($"Synthesized {PlatformApp.StateStackName} and {names} into {output.FullName}.");
+        Console.WriteLine($"Synthesized {PlatformApp.StateStackName}, {names} and {PlatformApp.EdgeStackName} into {output.FullName}.");
         return 0;
     }
 }

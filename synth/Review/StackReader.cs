@@ -73,6 +73,22 @@ internal sealed class StackReader(JsonObject root)
         };
     }
 
+    public object? Edge()
+    {
+        if (One("aws_cloudfront_distribution") is not { } cdn) return null;
+        var group = cdn["origin_group"]?[0];
+        return new
+        {
+            Names = cdn["aliases"] is JsonArray aliases ? string.Join(", ", aliases.Select(a => (string?)a)) : "CloudFront's own name",
+            Origins = string.Join(" → ", group?["member"]?.AsArray().Select(m => (string?)m!["origin_id"]) ?? []),
+            FailoverOn = string.Join(", ", group?["failover_criteria"]?["status_codes"]?.AsArray().Select(c => c!.ToString()) ?? []),
+            Forms = string.Join(", ", cdn["ordered_cache_behavior"]?.AsArray().Select(b => $"{b!["path_pattern"]} → {b["target_origin_id"]}") ?? []),
+            Tls = (string?)cdn["viewer_certificate"]?["minimum_protocol_version"] ?? "CloudFront default certificate",
+            Waf = string.Join(", ", One("aws_wafv2_web_acl")?["rule"]?.AsArray().Select(r => (string?)r!["name"]) ?? []),
+            HealthChecks = string.Join(", ", All("aws_route53_health_check").Select(c => $"{c["fqdn"]}{c["resource_path"]}")),
+        };
+    }
+
     public IReadOnlyList<object> Exposure() =>
         [.. All("aws_vpc_security_group_ingress_rule")
             .Select(r => new

@@ -24,6 +24,7 @@ public static class StackSummary
             Network = read.Network(),
             Service = read.Service(),
             Database = read.Database(),
+            Edge = read.Edge(),
             Exposure = read.Exposure(),
             Encryption = read.Encryption(),
             Counts = read.Counts(),

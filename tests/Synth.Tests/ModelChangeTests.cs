@@ -74,4 +74,24 @@ public sealed class ModelChangeTests
         Assert.Equal(80, (int?)production.Resource("aws_lb_listener")["port"]);
         Assert.Single(production.Resources("aws_vpc_security_group_ingress_rule"), r => (int?)r["from_port"] == 80 && r["prefix_list_id"] is not null);
     }
+
+    [Fact]
+    public void WithoutADomainTheEdgeReachesTheAlbsByTheirAwsNamesOverHttp()
+    {
+        var edge = PlatformVariant.Synthesize(env => env
+            .Replace("platform.yaml", "domain:                        # optional", "# domain:")
+            .Replace("platform.yaml", "  name: records.example.org", "#")
+            .Replace("platform.yaml", "  hostedZoneId: Z0123456789EXAMPLE", "#"))["edge"];
+        var distribution = edge.Resource("aws_cloudfront_distribution");
+
+        Assert.Empty(edge.Resources("aws_route53_record"));
+        Assert.Empty(edge.Resources("aws_acm_certificate"));
+        Assert.True((bool?)distribution["viewer_certificate"]!["cloudfront_default_certificate"]);
+        Assert.All(distribution["origin"]!.AsArray(), o =>
+        {
+            Assert.Equal("http-only", (string?)o!["custom_origin_config"]!["origin_protocol_policy"]);
+            Assert.StartsWith("${data.aws_lb.", (string?)o["domain_name"]);
+        });
+        Assert.Equal("production", (string?)distribution["ordered_cache_behavior"]![0]!["target_origin_id"]);
+    }
 }

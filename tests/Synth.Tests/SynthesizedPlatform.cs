@@ -18,7 +18,7 @@ public sealed class SynthesizedPlatform : IDisposable
 
     public string Outdir { get; }
 
-    public static IReadOnlyList<string> StackNames => ["state", "production", "dr"];
+    public static IReadOnlyList<string> StackNames => ["state", "production", "dr", "edge"];
 
     public string StackText(string stack) => File.ReadAllText(Path.Combine(Outdir, "stacks", stack, "cdk.tf.json"));
 

@@ -38,6 +38,9 @@ public sealed class SecureBucket : Construct
 
     public string Arn => bucket.Arn;
 
+    /// <summary>The bucket's regional domain name, as CloudFront logging wants it.</summary>
+    public string DomainName => bucket.BucketRegionalDomainName;
+
     /// <summary>Replication needs versioning in place first; dependants wait on this.</summary>
     public S3BucketVersioningA Versioning { get; }
 
@@ -82,7 +85,8 @@ public sealed class SecureBucket : Construct
         {
             Provider = config.Provider,
             Bucket = bucket.Id,
-            Rule = new S3BucketOwnershipControlsRule { ObjectOwnership = "BucketOwnerEnforced" }, // ACLs off
+            // ACLs off, except where CloudFront's log delivery needs them.
+            Rule = new S3BucketOwnershipControlsRule { ObjectOwnership = config.AllowLogDeliveryAcls ? "BucketOwnerPreferred" : "BucketOwnerEnforced" },
         });
     }
 

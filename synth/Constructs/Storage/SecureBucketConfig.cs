@@ -9,6 +9,7 @@ namespace StudentRecords.Synth.Constructs.Storage;
 /// <param name="AccessLogBucket">Where S3 server access logs of this bucket go, under <c>s3/{bucket}/</c>.</param>
 /// <param name="ExpireObjectsAfterDays">Delete current objects after this many days (log buckets).</param>
 /// <param name="GrantStatements">Who besides the account may write here, e.g. log delivery.</param>
+/// <param name="AllowLogDeliveryAcls">CloudFront standard logging writes through ACLs: keep them for that bucket only.</param>
 public sealed record SecureBucketConfig(
     string Name,
     string? KmsKeyArn,
@@ -16,4 +17,5 @@ public sealed record SecureBucketConfig(
     TerraformProvider? Provider = null,
     string? AccessLogBucket = null,
     int? ExpireObjectsAfterDays = null,
-    Func<string, IReadOnlyList<DataAwsIamPolicyDocumentStatement>>? GrantStatements = null);
+    Func<string, IReadOnlyList<DataAwsIamPolicyDocumentStatement>>? GrantStatements = null,
+    bool AllowLogDeliveryAcls = false);
