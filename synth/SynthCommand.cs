@@ -57,6 +57,26 @@ public static class SynthCommand
         };
         diff.SetAction(parse => Diff(parse.GetValue(environments)!, parse.GetValue(imageTag)!, parse.GetValue(snapshots)!));
         command.Subcommands.Add(diff);
+
+        var cost = new Command("cost", "Print the monthly cost of each environment and of the edge, from the model and the committed price table")
+        {
+            environments,
+        };
+        cost.SetAction(parse =>
+        {
+            if (Load(parse.GetValue(environments)!) is not { } model) return InvalidModel;
+            try
+            {
+                Console.Write(CostEstimate.Render(CostEstimate.For(model)));
+                return 0;
+            }
+            catch (InvalidOperationException e) // a region or class the price table lacks
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        command.Subcommands.Add(cost);
         return command;
     }
 
