@@ -13,7 +13,8 @@ public static class StackSummary
 {
     private static readonly Template Template = Template.Parse(ReadTemplate("summary.scriban"));
 
-    public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips)
+    /// <param name="cost">The stack's lines of the monthly estimate, when it has any.</param>
+    public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips, IReadOnlyList<CostLine>? cost = null)
     {
         var read = new StackReader(json);
         var model = new
@@ -29,6 +30,9 @@ public static class StackSummary
             Encryption = read.Encryption(),
             Counts = read.Counts(),
             Skips = checkovSkips,
+            Cost = cost?.Where(l => l.Monthly > 0).Select(l => new { l.Item, l.Basis, Monthly = l.Monthly.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            CostTotal = cost?.Sum(l => l.Monthly).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            PricesDated = PriceTable.Dated,
         };
         return Template.Render(model).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }

@@ -17,7 +17,12 @@ public sealed class SummaryTests(SynthesizedPlatform platform)
             .Where(l => l.StartsWith("- CKV", StringComparison.Ordinal))
             .Select(l => l[2..].Split(' ')[0])];
 
-    private string Summary(string stack) => StackSummary.Render(stack, JsonNode.Parse(platform.StackText(stack))!.AsObject(), CheckovSkips());
+    private string Summary(string stack)
+    {
+        var cost = CostEstimate.For(platform.Model);
+        var lines = cost.GetValueOrDefault(stack == "edge" ? CostEstimate.Global : stack);
+        return StackSummary.Render(stack, JsonNode.Parse(platform.StackText(stack))!.AsObject(), CheckovSkips(), lines);
+    }
 
     [Theory]
     [MemberData(nameof(Stacks))]
@@ -37,6 +42,7 @@ public sealed class SummaryTests(SynthesizedPlatform platform)
         Assert.Contains("| student-record-system-production-database | 3306 | student-record-system-production-service |", summary);
         Assert.Contains("| S3 student-record-system-production-assets | KMS alias/student-record-system-production |", summary);
         Assert.Contains("CKV_AWS_18", summary);
+        Assert.Contains("| NAT gateways | 2 × 730 h + 100 GB |", summary);
     }
 
     [Fact]
