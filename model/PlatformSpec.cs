@@ -11,4 +11,5 @@ public sealed record PlatformSpec(
     IReadOnlyDictionary<string, string> Tags,
     StateSpec State,
     AlertsSpec Alerts,
+    AlarmsSpec Alarms,
     DomainSpec? Domain);

@@ -30,6 +30,9 @@ internal sealed class MappingReader
     public int? Int(string key) =>
         Scalar<int?>(key, true, "a whole number", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null);
 
+    public double? Double(string key) =>
+        Scalar<double?>(key, true, "a number", v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null);
+
     public bool? Bool(string key) =>
         Scalar<bool?>(key, true, "true or false", v => v switch { "true" => true, "false" => false, _ => null });
 

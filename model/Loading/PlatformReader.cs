@@ -10,13 +10,14 @@ internal static class PlatformReader
         var tags = root.StringMap("tags");
         var state = root.Mapping("state") is { } s ? ReadState(s) : null;
         var alerts = root.Mapping("alerts") is { } a ? ReadAlerts(a) : null;
+        var alarms = root.Mapping("alarms") is { } al ? ReadAlarms(al) : null;
         var domainReader = root.Mapping("domain", required: false);
         var domain = domainReader is null ? null : ReadDomain(domainReader);
         root.RejectUnknownKeys();
 
-        if (project is null || managedBy is null || tags is null || state is null || alerts is null) return null;
+        if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null) return null;
         if (domainReader is not null && domain is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, domain);
+        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, domain);
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -36,6 +37,25 @@ internal static class PlatformReader
         var email = r.String("email");
         r.RejectUnknownKeys();
         return email is null ? null : new AlertsSpec(email);
+    }
+
+    private static AlarmsSpec? ReadAlarms(MappingReader r)
+    {
+        var alb5xx = r.Int("alb5xxPerMinute");
+        var unhealthy = r.Int("unhealthyHosts");
+        var responseTime = r.Double("responseTimeSeconds");
+        var serviceCpu = r.Int("serviceCpuPercent");
+        var serviceMemory = r.Int("serviceMemoryPercent");
+        var databaseCpu = r.Int("databaseCpuPercent");
+        var connections = r.Int("connectionsPercent");
+        var lag = r.Int("replicationLagSeconds");
+        var freeStorage = r.Int("freeLocalStorageGb");
+        r.RejectUnknownKeys();
+        return alb5xx is null || unhealthy is null || responseTime is null || serviceCpu is null || serviceMemory is null
+            || databaseCpu is null || connections is null || lag is null || freeStorage is null
+            ? null
+            : new AlarmsSpec(alb5xx.Value, unhealthy.Value, responseTime.Value, serviceCpu.Value, serviceMemory.Value,
+                databaseCpu.Value, connections.Value, lag.Value, freeStorage.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

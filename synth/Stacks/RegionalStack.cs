@@ -6,6 +6,7 @@ using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Database;
 using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
+using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Constructs.Parameters;
 using StudentRecords.Synth.Constructs.Registry;
 using StudentRecords.Synth.Constructs.Security;
@@ -38,7 +39,7 @@ public sealed class RegionalStack : TerraformStack
         AwsProviders.Create(this, env.Region, StackTags.For(model.Platform, env.Name, env.Tags));
         account = new AccountContext(this, "account");
         key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, $"Encrypts the {env.Name} environment's data, logs and secrets",
-            account.RootPrincipal, ServiceStatements: [PolicyStatements.AllowCloudWatchLogs(env.Region, account)]));
+            account.RootPrincipal, ServiceStatements: [PolicyStatements.AllowCloudWatchLogs(env.Region, account), PolicyStatements.AllowCloudWatchAlarms()]));
 
         var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays));
         var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition));
@@ -55,6 +56,10 @@ public sealed class RegionalStack : TerraformStack
         var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
             network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
             database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
+
+        new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
+            new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass),
+            FollowsPrimary: !IsPrimary, env.Database.Replication));
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {

@@ -61,6 +61,7 @@ public sealed class LoadBalancer : Construct
         ZoneId = alb.ZoneId;
         ArnSuffix = alb.ArnSuffix;
         TargetGroupArn = targets.Arn;
+        TargetGroupArnSuffix = targets.ArnSuffix;
         ListenerPort = ListenerPortFor(https);
     }
 
@@ -71,6 +72,8 @@ public sealed class LoadBalancer : Construct
     public string ArnSuffix { get; }
 
     public string TargetGroupArn { get; }
+
+    public string TargetGroupArnSuffix { get; }
 
     public int ListenerPort { get; }
 }

@@ -36,6 +36,16 @@ public static class PolicyStatements
         },
     };
 
+    /// <summary>Lets CloudWatch alarms publish to SNS topics encrypted with the key.</summary>
+    public static DataAwsIamPolicyDocumentStatement AllowCloudWatchAlarms() => new()
+    {
+        Sid = "CloudWatchAlarmsPublish",
+        Effect = "Allow",
+        Principals = new[] { new DataAwsIamPolicyDocumentStatementPrincipals { Type = "Service", Identifiers = new[] { "cloudwatch.amazonaws.com" } } },
+        Actions = new[] { "kms:Decrypt", "kms:GenerateDataKey" },
+        Resources = new[] { "*" }, // in a key policy "*" means this key
+    };
+
     /// <summary>
     /// Lets CloudWatch Logs in <paramref name="region"/> use a key, only for this account's log groups
     /// (the key policy grant CloudWatch Logs requires; it cannot use a key through IAM).
