@@ -12,4 +12,5 @@ public sealed record PlatformSpec(
     StateSpec State,
     AlertsSpec Alerts,
     AlarmsSpec Alarms,
+    AuditSpec Audit,
     DomainSpec? Domain);

@@ -11,13 +11,14 @@ internal static class PlatformReader
         var state = root.Mapping("state") is { } s ? ReadState(s) : null;
         var alerts = root.Mapping("alerts") is { } a ? ReadAlerts(a) : null;
         var alarms = root.Mapping("alarms") is { } al ? ReadAlarms(al) : null;
+        var audit = root.Mapping("audit") is { } au ? ReadAudit(au) : null;
         var domainReader = root.Mapping("domain", required: false);
         var domain = domainReader is null ? null : ReadDomain(domainReader);
         root.RejectUnknownKeys();
 
-        if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null) return null;
+        if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null || audit is null) return null;
         if (domainReader is not null && domain is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, domain);
+        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, domain);
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -56,6 +57,18 @@ internal static class PlatformReader
             ? null
             : new AlarmsSpec(alb5xx.Value, unhealthy.Value, responseTime.Value, serviceCpu.Value, serviceMemory.Value,
                 databaseCpu.Value, connections.Value, lag.Value, freeStorage.Value);
+    }
+
+    private static AuditSpec? ReadAudit(MappingReader r)
+    {
+        var trail = r.Bool("cloudTrail");
+        var guardDuty = r.Bool("guardDuty");
+        var securityHub = r.Bool("securityHub");
+        var config = r.Bool("config");
+        r.RejectUnknownKeys();
+        return trail is null || guardDuty is null || securityHub is null || config is null
+            ? null
+            : new AuditSpec(trail.Value, guardDuty.Value, securityHub.Value, config.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

@@ -1,8 +1,10 @@
 using Constructs;
 using HashiCorp.Cdktf;
+using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
 using HashiCorp.Cdktf.Providers.Aws.DataAwsKmsAlias;
 using HashiCorp.Cdktf.Providers.Aws.Route53Record;
 using StudentRecords.Model;
+using StudentRecords.Synth.Constructs.Audit;
 using StudentRecords.Synth.Constructs.Database;
 using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
@@ -38,11 +40,16 @@ public sealed class RegionalStack : TerraformStack
         RemoteState.Use(this, model.Platform, model.Primary.Region, env.Name);
         AwsProviders.Create(this, env.Region, StackTags.For(model.Platform, env.Name, env.Tags));
         account = new AccountContext(this, "account");
+        var keyUsers = new List<DataAwsIamPolicyDocumentStatement> { PolicyStatements.AllowCloudWatchLogs(env.Region, account), PolicyStatements.AllowCloudWatchAlarms() };
+        if (OwnsTrail) keyUsers.Add(PolicyStatements.AllowCloudTrail(account));
         key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, $"Encrypts the {env.Name} environment's data, logs and secrets",
-            account.RootPrincipal, ServiceStatements: [PolicyStatements.AllowCloudWatchLogs(env.Region, account), PolicyStatements.AllowCloudWatchAlarms()]));
+            account.RootPrincipal, ServiceStatements: keyUsers));
 
         var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays));
-        var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition));
+        var audit = model.Platform.Audit;
+        var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition,
+            CloudTrailWrites: OwnsTrail, ConfigWrites: audit.Config));
+        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition));
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
@@ -75,6 +82,9 @@ public sealed class RegionalStack : TerraformStack
     }
 
     private bool IsPrimary => env.Role == EnvironmentRole.Primary;
+
+    /// <summary>One multi-region trail for the platform, run by the primary when the model switches CloudTrail on.</summary>
+    private bool OwnsTrail => IsPrimary && model.Platform.Audit.CloudTrail;
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
     private SecureBucket CreateAssetsBucket(LogBucket logs)

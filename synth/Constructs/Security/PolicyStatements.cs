@@ -36,6 +36,25 @@ public static class PolicyStatements
         },
     };
 
+    /// <summary>Lets CloudTrail encrypt this account's trail logs with the key.</summary>
+    public static DataAwsIamPolicyDocumentStatement AllowCloudTrail(AccountContext account) => new()
+    {
+        Sid = "CloudTrailEncryptsLogs",
+        Effect = "Allow",
+        Principals = new[] { new DataAwsIamPolicyDocumentStatementPrincipals { Type = "Service", Identifiers = new[] { "cloudtrail.amazonaws.com" } } },
+        Actions = new[] { "kms:GenerateDataKey", "kms:DescribeKey" },
+        Resources = new[] { "*" }, // in a key policy "*" means this key
+        Condition = new[]
+        {
+            new DataAwsIamPolicyDocumentStatementCondition
+            {
+                Test = "StringLike",
+                Variable = "kms:EncryptionContext:aws:cloudtrail:arn",
+                Values = new[] { $"arn:{account.Partition}:cloudtrail:*:{account.AccountId}:trail/*" },
+            },
+        },
+    };
+
     /// <summary>Lets CloudWatch alarms publish to SNS topics encrypted with the key.</summary>
     public static DataAwsIamPolicyDocumentStatement AllowCloudWatchAlarms() => new()
     {

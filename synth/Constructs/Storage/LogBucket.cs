@@ -1,5 +1,6 @@
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.DataAwsElbServiceAccount;
+using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
 using StudentRecords.Synth.Constructs.Security;
 
 namespace StudentRecords.Synth.Constructs.Storage;
@@ -23,10 +24,19 @@ public sealed class LogBucket : Construct
             [
                 PolicyStatements.AllowPrincipal("AlbWritesAccessLogs", "AWS", [elb.Arn], ["s3:PutObject"], [$"{arn}/alb/AWSLogs/{config.AccountId}/*"]),
                 PolicyStatements.AllowPrincipal("S3WritesAccessLogs", "Service", ["logging.s3.amazonaws.com"], ["s3:PutObject"], [$"{arn}/s3/*"]),
+                .. config.CloudTrailWrites ? ServiceDelivery("CloudTrail", "cloudtrail.amazonaws.com", arn, $"cloudtrail/AWSLogs/{config.AccountId}/*") : [],
+                .. config.ConfigWrites ? ServiceDelivery("Config", "config.amazonaws.com", arn, $"config/AWSLogs/{config.AccountId}/Config/*") : [],
             ]));
         Name = bucket.Name;
         Arn = bucket.Arn;
     }
+
+    /// <summary>What CloudTrail and Config need: to read the bucket's ACL and to write under their prefix.</summary>
+    private static DataAwsIamPolicyDocumentStatement[] ServiceDelivery(string sid, string service, string bucketArn, string prefix) =>
+    [
+        PolicyStatements.AllowPrincipal($"{sid}ChecksBucket", "Service", [service], ["s3:GetBucketAcl", "s3:ListBucket"], [bucketArn]),
+        PolicyStatements.AllowPrincipal($"{sid}Delivers", "Service", [service], ["s3:PutObject"], [$"{bucketArn}/{prefix}"]),
+    ];
 
     public string Name { get; }
 

@@ -1,0 +1,6 @@
+using StudentRecords.Model;
+
+namespace StudentRecords.Synth.Constructs.Audit;
+
+/// <param name="OwnsTrail">The primary: it runs the one multi-region trail and records global resources.</param>
+public sealed record SecurityMonitoringConfig(string Name, string Region, AuditSpec Switches, bool OwnsTrail, string LogBucketName, string KmsKeyArn, string Partition);
