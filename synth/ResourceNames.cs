@@ -35,6 +35,8 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
 
     public string DatabaseSecret => $"{Platform.Project}/database/master";
 
+    public string OriginSecret => $"{Platform.Project}/edge/origin-verify";
+
     /// <summary>The name Route 53 fails over between the environments' origins.</summary>
     public string? FailoverOriginDomain => Platform.Domain is { } domain ? $"origin.{domain.Name}" : null;
 }

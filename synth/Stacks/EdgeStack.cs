@@ -41,6 +41,7 @@ public sealed class EdgeStack : TerraformStack
         // The load balancers are looked up by their deterministic names in their own regions rather than
         // read from the regional stacks' remote state: remote-state outputs break this stack's plan until
         // the producers are applied (terraform-cdk issue 3514); a name is known from the model alone.
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, [], Create: false, ReadFromRegion: primary.Region));
         var primaryAlb = LookUp(platform, primary);
         var standbyAlb = LookUp(platform, standby);
 
@@ -54,7 +55,7 @@ public sealed class EdgeStack : TerraformStack
                 new Origin(primary.Name, primaryNames.OriginDomain!, Https: true),
                 new Origin(standby.Name, standbyNames.OriginDomain!, Https: true),
                 new Origin("failover", names.FailoverOriginDomain!, Https: true),
-                FormPaths, (domain.Name, certificate.Arn), firewall.Arn, logs.DomainName));
+                FormPaths, (domain.Name, certificate.Arn), firewall.Arn, logs.DomainName, originSecret.Value));
             new FailoverDns(this, "dns", new FailoverDnsConfig(domain.HostedZoneId, domain.Name, names.FailoverOriginDomain!,
                 new RegionalOrigin(primary.Name, primaryNames.OriginDomain!, primaryAlb.DnsName, primaryAlb.ZoneId),
                 new RegionalOrigin(standby.Name, standbyNames.OriginDomain!, standbyAlb.DnsName, standbyAlb.ZoneId),
@@ -66,7 +67,7 @@ public sealed class EdgeStack : TerraformStack
             var primaryOrigin = new Origin(primary.Name, primaryAlb.DnsName, Https: false);
             distribution = new Distribution(this, "cdn", new DistributionConfig(names.Prefix,
                 primaryOrigin, new Origin(standby.Name, standbyAlb.DnsName, Https: false), primaryOrigin,
-                FormPaths, null, firewall.Arn, logs.DomainName));
+                FormPaths, null, firewall.Arn, logs.DomainName, originSecret.Value));
         }
     }
 

@@ -54,8 +54,10 @@ public sealed class RegionalStack : TerraformStack
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
             LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort));
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn,
+            [.. model.Standbys.Select(s => s.Region)], Create: IsPrimary));
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
-            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, certificate?.Arn));
+            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, certificate?.Arn, originSecret.Value));
         PointOriginNameAt(alb);
         var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
             IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));

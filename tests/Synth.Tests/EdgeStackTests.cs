@@ -26,6 +26,38 @@ public sealed class EdgeStackTests(SynthesizedPlatform platform)
     }
 
     [Fact]
+    public void EveryOriginRequestCarriesTheSecretTheLoadBalancersRequire()
+    {
+        var secret = Assert.Single(edge.DataSources("aws_secretsmanager_secret_version"));
+
+        Assert.Equal("student-record-system/edge/origin-verify", (string?)secret["secret_id"]);
+        Assert.Equal("eu-central-1", (string?)secret["region"]);
+        Assert.All(Distribution["origin"]!.AsArray(), o =>
+        {
+            var header = o!["custom_header"]![0]!;
+            Assert.Equal("X-Origin-Verify", (string?)header["name"]);
+            Assert.Equal(edge.DataReferenceTo("aws_secretsmanager_secret_version", "secret_string"), (string?)header["value"]);
+        });
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void LoadBalancersRefuseRequestsWithoutTheOriginSecretExceptTheReadinessCheck(string stack)
+    {
+        var json = platform.Stack(stack);
+        var listener = json.Resource("aws_lb_listener");
+        var rules = json.Resources("aws_lb_listener_rule").OrderBy(r => (int)r["priority"]!).ToList();
+
+        Assert.Equal("403", (string?)listener["default_action"]![0]!["fixed_response"]!["status_code"]);
+        Assert.Equal("X-Origin-Verify", (string?)rules[0]["condition"]![0]!["http_header"]!["http_header_name"]);
+        var secret = (string)rules[0]["condition"]![0]!["http_header"]!["values"]![0]!;
+        Assert.StartsWith(stack == "production" ? "${data.aws_secretsmanager_random_password." : "${data.aws_secretsmanager_secret_version.", secret);
+        Assert.Equal(["/health/ready"], rules[1]["condition"]![0]!["path_pattern"]!["values"]!.AsArray().Select(v => (string)v!));
+        Assert.All(rules, r => Assert.Equal("forward", (string?)r["action"]![0]!["type"]));
+    }
+
+    [Fact]
     public void ViewersAndOriginsSpeakOnlyHttpsWithAModernTls()
     {
         Assert.Equal("redirect-to-https", (string?)Distribution["default_cache_behavior"]!["viewer_protocol_policy"]);

@@ -107,7 +107,7 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
     [Fact]
     public void MasterSecretIsReplicatedToDrAndTheServiceReadsItThere()
     {
-        var secret = platform.Stack("production").Resource("aws_secretsmanager_secret");
+        var secret = Assert.Single(platform.Stack("production").Resources("aws_secretsmanager_secret"), s => ((string)s["name"]!).EndsWith("/database/master"));
         var lookup = Assert.Single(platform.Stack("dr").DataSources("aws_secretsmanager_secret"));
 
         Assert.Equal("eu-west-1", (string?)secret["replica"]![0]!["region"]);

@@ -14,6 +14,7 @@ namespace StudentRecords.Synth.Constructs.Edge;
 public sealed class Distribution : Construct
 {
     public const string OriginGroupId = "app";
+    private readonly string originSecret;
     public static readonly double[] FailoverStatusCodes = [500, 502, 503, 504];
     private static readonly string[] AllMethods = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"];
     private static readonly string[] IdempotentMethods = ["GET", "HEAD", "OPTIONS"];
@@ -25,6 +26,7 @@ public sealed class Distribution : Construct
         var forwardAll = new DataAwsCloudfrontOriginRequestPolicy(this, "all-viewer-except-host", new DataAwsCloudfrontOriginRequestPolicyConfig { Name = "Managed-AllViewerExceptHostHeader" });
         var headers = SecurityHeaders(config.Name);
 
+        originSecret = config.OriginSecret;
         var origins = new[] { config.Primary, config.Secondary, config.Forms }.DistinctBy(o => o.Id).Select(ToCloudFront).ToArray();
         var distribution = new CloudfrontDistribution(this, "distribution", new CloudfrontDistributionConfig
         {
@@ -89,8 +91,9 @@ public sealed class Distribution : Construct
 
     public string HostedZoneId { get; }
 
-    private static CloudfrontDistributionOrigin ToCloudFront(Origin origin) => new()
+    private CloudfrontDistributionOrigin ToCloudFront(Origin origin) => new()
     {
+        CustomHeader = new[] { new CloudfrontDistributionOriginCustomHeader { Name = Security.OriginSecret.HeaderName, Value = originSecret } },
         OriginId = origin.Id,
         DomainName = origin.DomainName,
         ConnectionAttempts = 2,

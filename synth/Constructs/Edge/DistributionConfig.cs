@@ -13,4 +13,5 @@ public sealed record DistributionConfig(
     IReadOnlyList<string> FormPaths,
     (string Name, string CertificateArn)? Domain,
     string WebAclArn,
-    string LogBucketDomainName);
+    string LogBucketDomainName,
+    string OriginSecret);

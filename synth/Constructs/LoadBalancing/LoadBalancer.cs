@@ -1,6 +1,9 @@
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.Lb;
+using HashiCorp.Cdktf;
 using HashiCorp.Cdktf.Providers.Aws.LbListener;
+using HashiCorp.Cdktf.Providers.Aws.LbListenerRule;
+using StudentRecords.Synth.Constructs.Security;
 using HashiCorp.Cdktf.Providers.Aws.LbTargetGroup;
 
 namespace StudentRecords.Synth.Constructs.LoadBalancing;
@@ -48,14 +51,31 @@ public sealed class LoadBalancer : Construct
         });
         var https = config.CertificateArn is not null;
         // CloudFront redirects viewers to HTTPS; only CloudFront reaches this listener, so no HTTP redirect listener.
-        new LbListener(this, https ? "https" : "http", new LbListenerConfig
+        // Requests without this platform's origin header are refused: the prefix list admits any distribution.
+        var listener = new LbListener(this, https ? "https" : "http", new LbListenerConfig
         {
             LoadBalancerArn = alb.Arn,
             Port = ListenerPortFor(https),
             Protocol = https ? "HTTPS" : "HTTP",
             SslPolicy = https ? TlsPolicy : null,
             CertificateArn = config.CertificateArn,
-            DefaultAction = new[] { new LbListenerDefaultAction { Type = "forward", TargetGroupArn = targets.Arn } },
+            DefaultAction = new[]
+            {
+                new LbListenerDefaultAction
+                {
+                    Type = "fixed-response",
+                    FixedResponse = new LbListenerDefaultActionFixedResponse { StatusCode = "403", ContentType = "text/plain", MessageBody = "Only through the site's address." },
+                },
+            },
+        });
+        Forward(listener, targets, 10, "from-cloudfront", new LbListenerRuleCondition
+        {
+            HttpHeader = new LbListenerRuleConditionHttpHeader { HttpHeaderName = OriginSecret.HeaderName, Values = [config.OriginSecret] },
+        }, ignoreConditionChanges: true);
+        // Route 53 health checks cannot send headers; the readiness path alone is open to them.
+        Forward(listener, targets, 20, "readiness", new LbListenerRuleCondition
+        {
+            PathPattern = new LbListenerRuleConditionPathPattern { Values = [config.HealthCheckPath] },
         });
         DnsName = alb.DnsName;
         ZoneId = alb.ZoneId;
@@ -64,6 +84,17 @@ public sealed class LoadBalancer : Construct
         TargetGroupArnSuffix = targets.ArnSuffix;
         ListenerPort = ListenerPortFor(https);
     }
+
+    private void Forward(LbListener listener, LbTargetGroup targets, int priority, string id, LbListenerRuleCondition condition, bool ignoreConditionChanges = false) =>
+        new LbListenerRule(this, id, new LbListenerRuleConfig
+        {
+            ListenerArn = listener.Arn,
+            Priority = priority,
+            Condition = new[] { condition },
+            Action = new[] { new LbListenerRuleAction { Type = "forward", TargetGroupArn = targets.Arn } },
+            // The origin secret is generated once (see OriginSecret): later plans must not rewrite it.
+            Lifecycle = ignoreConditionChanges ? new TerraformResourceLifecycle { IgnoreChanges = new[] { "condition" } } : null,
+        });
 
     public string DnsName { get; }
 

@@ -2,6 +2,7 @@ namespace StudentRecords.Synth.Constructs.LoadBalancing;
 
 /// <param name="Name">At most 32 characters: AWS's limit for load balancer and target group names.</param>
 /// <param name="CertificateArn">HTTPS on 443 with it; without one (no domain), HTTP on 80.</param>
+/// <param name="OriginSecret">The value CloudFront sends in the origin header; requests without it are refused.</param>
 public sealed record LoadBalancerConfig(
     string Name,
     string VpcId,
@@ -10,4 +11,5 @@ public sealed record LoadBalancerConfig(
     int ContainerPort,
     string HealthCheckPath,
     string LogBucketName,
-    string? CertificateArn);
+    string? CertificateArn,
+    string OriginSecret);
