@@ -13,13 +13,16 @@ public static class PlatformApp
     /// <summary>Image tag deployed when none is given; the deploy pipeline passes the commit's tag.</summary>
     public const string DefaultImageTag = "initial";
 
+    /// <summary>The failover Lambda's code, copied beside the synth app (see Synth.csproj).</summary>
+    public static string FailoverSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "failover");
+
     public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag)
     {
         var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
         var primary = model.Primary;
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
-            new RegionalStack(app, model, environment, imageTag);
+            new RegionalStack(app, model, environment, imageTag, FailoverSource);
         new EdgeStack(app, EdgeStackName, model);
         return app;
     }

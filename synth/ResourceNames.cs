@@ -37,6 +37,9 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
 
     public string OriginSecret => $"{Platform.Project}/edge/origin-verify";
 
+    /// <summary>Which region serves: written by the failover, read by operators and the runbook.</summary>
+    public string ActiveRegionParameter => $"/{Platform.Project}/active-region";
+
     /// <summary>The name Route 53 fails over between the environments' origins.</summary>
     public string? FailoverOriginDomain => Platform.Domain is { } domain ? $"origin.{domain.Name}" : null;
 }

@@ -21,11 +21,15 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" --nologo 2>&1 | tee -a "$log" || status=1
 done
 
+echo "== tests/failover (node --test)" >&2
+node --test tests/failover/ 2>&1 | tee -a "$log" || status=1
+
 echo "== tests/container-test.sh" >&2
 tests/container-test.sh 2>&1 | tee -a "$log" || status=1
 
 # One closing line over every project and script, in the form CI reads.
 awk '/(Passed|Failed)! +- +Failed: / { gsub(",", ""); failed += $4; passed += $6 }
      /^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { passed += $2; failed += $4 }
+     /^# pass [0-9]+$/ { passed += $3 } /^# fail [0-9]+$/ { failed += $3 }
      END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
 exit $status

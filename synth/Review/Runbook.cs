@@ -31,6 +31,8 @@ public static class Runbook
             },
             EdgeName = new ResourceNames(model.Platform, "edge").Prefix,
             Site = model.Platform.Domain?.Name ?? "<your CloudFront domain>",
+            ActiveRegionParameter = new ResourceNames(model.Platform, primary.Name).ActiveRegionParameter,
+            FailoverFunction = $"{new ResourceNames(model.Platform, standby.Name).Prefix}-failover",
         };
         return Template.Render(data).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }

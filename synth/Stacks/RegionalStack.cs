@@ -1,3 +1,4 @@
+using System.Globalization;
 using Constructs;
 using HashiCorp.Cdktf;
 using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
@@ -10,6 +11,7 @@ using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
 using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Constructs.Parameters;
+using StudentRecords.Synth.Constructs.Recovery;
 using StudentRecords.Synth.Constructs.Registry;
 using StudentRecords.Synth.Constructs.Security;
 using StudentRecords.Synth.Constructs.Service;
@@ -32,7 +34,8 @@ public sealed class RegionalStack : TerraformStack
     private readonly AccountContext account;
     private readonly EncryptionKey key;
 
-    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag) : base(scope, environment.Name)
+    /// <param name="failoverSource">The failover Lambda's code; a standby deploys it.</param>
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, string failoverSource) : base(scope, environment.Name)
     {
         this.model = model;
         env = environment;
@@ -66,9 +69,11 @@ public sealed class RegionalStack : TerraformStack
             network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
             database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
 
-        new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
+        var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass),
             FollowsPrimary: !IsPrimary, env.Database.Replication));
+
+        if (!IsPrimary) CreateFailover(failoverSource, service, alb, database, monitoring);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {
@@ -87,6 +92,55 @@ public sealed class RegionalStack : TerraformStack
 
     /// <summary>One multi-region trail for the platform, run by the primary when the model switches CloudTrail on.</summary>
     private bool OwnsTrail => IsPrimary && model.Platform.Audit.CloudTrail;
+
+    /// <summary>
+    /// The orchestrator that fails over to this standby and back, allowed to touch exactly this service,
+    /// these clusters, the active-region parameter and the alert topic. Two read/registration actions have
+    /// no resource-level permissions in AWS and name "*": target health and scalable-target registration.
+    /// </summary>
+    private void CreateFailover(string source, AppService service, LoadBalancer alb, RegionalDatabase database, Monitoring monitoring)
+    {
+        var primary = new ResourceNames(model.Platform, model.Primary.Name);
+        var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
+        var standbyCluster = arn("rds", env.Region, $"cluster:{names.Cluster}");
+        var primaryCluster = arn("rds", model.Primary.Region, $"cluster:{primary.Cluster}");
+        var activeRegion = arn("ssm", env.Region, $"parameter{names.ActiveRegionParameter}");
+        var global = env.Database.Replication == ReplicationMode.Global;
+        var permissions = new List<DataAwsIamPolicyDocumentStatement>
+        {
+            PolicyStatements.Allow("ScaleTheStandbyService", ["ecs:DescribeServices", "ecs:UpdateService"], [arn("ecs", env.Region, $"service/{names.Prefix}/{names.Prefix}")]),
+            PolicyStatements.Allow("RegisterServiceScaling", ["application-autoscaling:RegisterScalableTarget"], ["*"]),
+            PolicyStatements.Allow("ReadTargetHealth", ["elasticloadbalancing:DescribeTargetHealth"], ["*"]),
+            PolicyStatements.Allow("PromoteTheStandbyDatabase", ["rds:DescribeDBClusters", "rds:PromoteReadReplicaDBCluster"], [standbyCluster]),
+            PolicyStatements.Allow("RecordTheActiveRegion", ["ssm:GetParameter", "ssm:PutParameter"], [activeRegion]),
+            PolicyStatements.Allow("Notify", ["sns:Publish"], [monitoring.TopicArn]),
+            PolicyStatements.Allow("UseRegionKey", ["kms:Decrypt", "kms:GenerateDataKey"], [key.Arn]),
+        };
+        if (global)
+            permissions.Add(PolicyStatements.Allow("MoveTheGlobalWriter", ["rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"],
+                [$"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}", standbyCluster, primaryCluster]));
+        var primaryService = model.Primary.Service;
+        new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", source, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["STANDBY_REGION"] = env.Region,
+                ["PRIMARY_REGION"] = model.Primary.Region,
+                ["REPLICATION_MODE"] = env.Database.Replication.ToString().ToLowerInvariant(),
+                ["STANDBY_CLUSTER"] = names.Cluster,
+                ["STANDBY_CLUSTER_ARN"] = standbyCluster,
+                ["PRIMARY_CLUSTER_ARN"] = primaryCluster,
+                ["GLOBAL_CLUSTER"] = global ? names.GlobalCluster : "",
+                ["ECS_CLUSTER"] = service.ClusterName,
+                ["ECS_SERVICE"] = service.ServiceName,
+                ["DESIRED_COUNT"] = primaryService.DesiredCount.ToString(CultureInfo.InvariantCulture),
+                ["MIN_CAPACITY"] = primaryService.Autoscaling.Min.ToString(CultureInfo.InvariantCulture),
+                ["MAX_CAPACITY"] = primaryService.Autoscaling.Max.ToString(CultureInfo.InvariantCulture),
+                ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
+                ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
+                ["TOPIC_ARN"] = monitoring.TopicArn,
+            },
+            permissions));
+    }
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
     private SecureBucket CreateAssetsBucket(LogBucket logs)

@@ -1,0 +1,45 @@
+using Constructs;
+using HashiCorp.Cdktf;
+using HashiCorp.Cdktf.Providers.Aws.LambdaFunction;
+using StudentRecords.Synth.Constructs.Observability;
+using StudentRecords.Synth.Constructs.Security;
+
+namespace StudentRecords.Synth.Constructs.Recovery;
+
+/// <summary>
+/// The failover orchestrator as a Lambda in the standby region (Node.js runtime, whose AWS SDK v3 is
+/// built in: nothing is bundled). One invocation at a time, so two operators cannot fail over at once.
+/// </summary>
+public sealed class FailoverFunction : Construct
+{
+    public const string Runtime = "nodejs22.x";
+
+    public FailoverFunction(Construct scope, string id, FailoverFunctionConfig config) : base(scope, id)
+    {
+        var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.SourceFolder, Type = AssetType.ARCHIVE });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.Name, "lambda.amazonaws.com",
+            [PolicyStatements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]), .. config.Permissions],
+            [$"arn:{config.Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"]));
+        var function = new LambdaFunction(this, "function", new LambdaFunctionConfig
+        {
+            FunctionName = config.Name,
+            Description = "Disaster recovery: readiness, failover and failback of the platform (synth/Lambda/failover)",
+            Runtime = Runtime,
+            Handler = "index.handler",
+            Filename = code.Path,
+            SourceCodeHash = code.AssetHash,
+            Role = role.Arn,
+            Timeout = 900, // waiting for a promotion takes minutes
+            MemorySize = 256,
+            ReservedConcurrentExecutions = 1,
+            KmsKeyArn = config.KmsKeyArn,
+            TracingConfig = new LambdaFunctionTracingConfig { Mode = "Active" },
+            Environment = new LambdaFunctionEnvironment { Variables = new Dictionary<string, string>(config.Environment) },
+            LoggingConfig = new LambdaFunctionLoggingConfig { LogFormat = "JSON", LogGroup = logs.Name },
+        });
+        FunctionName = function.FunctionName;
+    }
+
+    public string FunctionName { get; }
+}

@@ -1,0 +1,49 @@
+namespace StudentRecords.Synth.Tests;
+
+/// <summary>The failover orchestrator is deployed in the standby with the model's settings and exact permissions.</summary>
+[Collection(SynthCollection.Name)]
+public sealed class FailoverFunctionTests(SynthesizedPlatform platform)
+{
+    private readonly TerraformJson dr = platform.Stack("dr");
+
+    [Fact]
+    public void RunsInTheStandbyOnlyOneAtATimeEncryptedAndTraced()
+    {
+        var function = dr.Resource("aws_lambda_function");
+
+        Assert.Empty(platform.Stack("production").Resources("aws_lambda_function"));
+        Assert.Equal("nodejs22.x", (string?)function["runtime"]);
+        Assert.Equal("index.handler", (string?)function["handler"]);
+        Assert.Equal(1, (int?)function["reserved_concurrent_executions"]);
+        Assert.StartsWith("${aws_kms_key.", (string?)function["kms_key_arn"]);
+        Assert.Equal("Active", (string?)function["tracing_config"]!["mode"]);
+        Assert.StartsWith("assets/", (string?)function["filename"]);
+    }
+
+    [Fact]
+    public void SettingsComeFromTheModelAndNameWhatTheStacksCreate()
+    {
+        var variables = dr.Resource("aws_lambda_function")["environment"]!["variables"]!;
+        var production = platform.Model.Primary;
+
+        Assert.Equal("binlog", (string?)variables["REPLICATION_MODE"]);
+        Assert.Equal((string?)dr.Resource("aws_rds_cluster")["cluster_identifier"], (string?)variables["STANDBY_CLUSTER"]);
+        Assert.Equal(production.Service.DesiredCount.ToString(), (string?)variables["DESIRED_COUNT"]);
+        Assert.Equal(production.Service.Autoscaling.Min.ToString(), (string?)variables["MIN_CAPACITY"]);
+        Assert.Equal(dr.ReferenceTo("aws_sns_topic", dr.Resource("aws_sns_topic"), "arn"), (string?)variables["TOPIC_ARN"]);
+        Assert.Equal("/student-record-system/active-region", (string?)variables["ACTIVE_REGION_PARAMETER"]);
+    }
+
+    [Fact]
+    public void PermissionsNameTheStandbyServiceClusterParameterAndTopic()
+    {
+        var document = dr.DataSources("aws_iam_policy_document").Single(d => d.ToJsonString().Contains("PromoteTheStandbyDatabase"));
+        var statements = document["statement"]!.AsArray().ToDictionary(s => (string)s!["sid"]!, s => s!["resources"]!.AsArray().Select(r => (string)r!).ToList());
+
+        Assert.EndsWith(":cluster:student-record-system-dr-aurora", Assert.Single(statements["PromoteTheStandbyDatabase"]));
+        Assert.EndsWith(":service/student-record-system-dr/student-record-system-dr", Assert.Single(statements["ScaleTheStandbyService"]));
+        Assert.EndsWith(":parameter/student-record-system/active-region", Assert.Single(statements["RecordTheActiveRegion"]));
+        Assert.StartsWith("${aws_sns_topic.", Assert.Single(statements["Notify"]));
+        Assert.DoesNotContain("MoveTheGlobalWriter", statements.Keys); // binlog mode
+    }
+}
