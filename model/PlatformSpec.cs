@@ -13,4 +13,5 @@ public sealed record PlatformSpec(
     AlertsSpec Alerts,
     AlarmsSpec Alarms,
     AuditSpec Audit,
+    RecoverySpec Recovery,
     DomainSpec? Domain);

@@ -12,13 +12,14 @@ internal static class PlatformReader
         var alerts = root.Mapping("alerts") is { } a ? ReadAlerts(a) : null;
         var alarms = root.Mapping("alarms") is { } al ? ReadAlarms(al) : null;
         var audit = root.Mapping("audit") is { } au ? ReadAudit(au) : null;
+        var recovery = root.Mapping("recovery") is { } re ? ReadRecovery(re) : null;
         var domainReader = root.Mapping("domain", required: false);
         var domain = domainReader is null ? null : ReadDomain(domainReader);
         root.RejectUnknownKeys();
 
-        if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null || audit is null) return null;
+        if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null || audit is null || recovery is null) return null;
         if (domainReader is not null && domain is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, domain);
+        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain);
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -69,6 +70,13 @@ internal static class PlatformReader
         return trail is null || guardDuty is null || securityHub is null || config is null
             ? null
             : new AuditSpec(trail.Value, guardDuty.Value, securityHub.Value, config.Value);
+    }
+
+    private static RecoverySpec? ReadRecovery(MappingReader r)
+    {
+        var automatic = r.Bool("automaticFailover");
+        r.RejectUnknownKeys();
+        return automatic is null ? null : new RecoverySpec(automatic.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

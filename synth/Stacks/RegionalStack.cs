@@ -120,7 +120,7 @@ public sealed class RegionalStack : TerraformStack
             permissions.Add(PolicyStatements.Allow("MoveTheGlobalWriter", ["rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"],
                 [$"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}", standbyCluster, primaryCluster]));
         var primaryService = model.Primary.Service;
-        new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", source, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+        var function = new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", source, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["STANDBY_REGION"] = env.Region,
@@ -140,6 +140,9 @@ public sealed class RegionalStack : TerraformStack
                 ["TOPIC_ARN"] = monitoring.TopicArn,
             },
             permissions));
+        if (model.Platform.Recovery.AutomaticFailover)
+            new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
+                $"{primary.Prefix}-unhealthy", function.FunctionName, function.Arn, account.AccountId, account.Partition));
     }
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>

@@ -46,4 +46,25 @@ public sealed class FailoverFunctionTests(SynthesizedPlatform platform)
         Assert.StartsWith("${aws_sns_topic.", Assert.Single(statements["Notify"]));
         Assert.DoesNotContain("MoveTheGlobalWriter", statements.Keys); // binlog mode
     }
+
+    [Fact]
+    public void NoAutomaticTriggerUnlessTheModelSwitchesItOn() =>
+        Assert.Empty(dr.Resources("aws_cloudwatch_event_rule"));
+
+    [Fact]
+    public void AutomaticFailoverForwardsThePrimarysUnhealthyAlarmToTheStandbyAndInvokesTheFailover()
+    {
+        var drStack = PlatformVariant.Synthesize(env => env.Replace("platform.yaml", "automaticFailover: false", "automaticFailover: true"))["dr"];
+        var rules = drStack.Resources("aws_cloudwatch_event_rule");
+        var targets = drStack.Resources("aws_cloudwatch_event_target");
+
+        var inPrimary = Assert.Single(rules, r => (string?)r["region"] == "eu-central-1");
+        Assert.Contains("student-record-system-production-unhealthy", (string?)inPrimary["event_pattern"]);
+        Assert.Contains("\"ALARM\"", (string?)inPrimary["event_pattern"]);
+        var forward = Assert.Single(targets, t => ((string)t["arn"]!).Contains(":events:eu-west-1:") && ((string)t["arn"]!).EndsWith(":event-bus/default"));
+        Assert.Equal("eu-central-1", (string?)forward["region"]);
+        var invoke = Assert.Single(targets, t => ((string)t["arn"]!).StartsWith("${aws_lambda_function."));
+        Assert.Equal("{\"action\":\"failover\",\"primaryReachable\":false}", (string?)invoke["input"]);
+        Assert.Equal("events.amazonaws.com", (string?)drStack.Resource("aws_lambda_permission")["principal"]);
+    }
 }

@@ -39,7 +39,10 @@ public sealed class FailoverFunction : Construct
             LoggingConfig = new LambdaFunctionLoggingConfig { LogFormat = "JSON", LogGroup = logs.Name },
         });
         FunctionName = function.FunctionName;
+        Arn = function.Arn;
     }
 
     public string FunctionName { get; }
+
+    public string Arn { get; }
 }

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Constructs;
+using HashiCorp.Cdktf.Providers.Aws.CloudwatchEventRule;
+using HashiCorp.Cdktf.Providers.Aws.CloudwatchEventTarget;
+using HashiCorp.Cdktf.Providers.Aws.LambdaPermission;
+using StudentRecords.Synth.Constructs.Security;
+
+namespace StudentRecords.Synth.Constructs.Recovery;
+
+/// <summary>
+/// When the primary's "unhealthy" alarm goes into ALARM, its event travels from the primary region's
+/// default event bus to the standby's (EventBridge cannot invoke a Lambda in another region), where a
+/// rule invokes the failover. Built only when the model switches automatic failover on.
+/// </summary>
+public sealed class AutomaticFailover : Construct
+{
+    public AutomaticFailover(Construct scope, string id, AutomaticFailoverConfig config) : base(scope, id)
+    {
+        var pattern = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["source"] = new[] { "aws.cloudwatch" },
+            ["detail-type"] = new[] { "CloudWatch Alarm State Change" },
+            ["detail"] = new Dictionary<string, object>
+            {
+                ["alarmName"] = new[] { config.PrimaryAlarmName },
+                ["state"] = new Dictionary<string, object> { ["value"] = new[] { "ALARM" } },
+            },
+        });
+        var standbyBus = $"arn:{config.Partition}:events:{config.StandbyRegion}:{config.AccountId}:event-bus/default";
+        var forward = new ServiceRole(this, "forward-role", new ServiceRoleConfig($"{config.Name}-forward", "events.amazonaws.com",
+            [PolicyStatements.Allow("ForwardToStandbyBus", ["events:PutEvents"], [standbyBus])]));
+
+        var inPrimary = new CloudwatchEventRule(this, "primary-unhealthy", new CloudwatchEventRuleConfig
+        {
+            Name = $"{config.Name}-primary-unhealthy",
+            Description = "The primary's unhealthy alarm, forwarded to the standby region",
+            Region = config.PrimaryRegion,
+            EventPattern = pattern,
+        });
+        new CloudwatchEventTarget(this, "to-standby-bus", new CloudwatchEventTargetConfig
+        {
+            Rule = inPrimary.Name,
+            Region = config.PrimaryRegion,
+            Arn = standbyBus,
+            RoleArn = forward.Arn,
+        });
+
+        var inStandby = new CloudwatchEventRule(this, "failover-on-alarm", new CloudwatchEventRuleConfig
+        {
+            Name = $"{config.Name}-failover-on-alarm",
+            Description = "Invokes the failover when the primary's unhealthy alarm fires",
+            EventPattern = pattern,
+        });
+        new CloudwatchEventTarget(this, "invoke-failover", new CloudwatchEventTargetConfig
+        {
+            Rule = inStandby.Name,
+            Arn = config.FunctionArn,
+            Input = """{"action":"failover","primaryReachable":false}""",
+        });
+        new LambdaPermission(this, "allow-events", new LambdaPermissionConfig
+        {
+            StatementId = "FailoverOnPrimaryAlarm",
+            Action = "lambda:InvokeFunction",
+            FunctionName = config.FunctionName,
+            Principal = "events.amazonaws.com",
+            SourceArn = inStandby.Arn,
+        });
+    }
+}
