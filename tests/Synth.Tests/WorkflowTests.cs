@@ -71,7 +71,8 @@ public sealed partial class WorkflowTests
         Assert.Contains("environment: ${{ inputs.environment }}", apply);
         Assert.DoesNotContain("aws-access-key-id", deploy + apply);
         Assert.True(deploy.IndexOf("stack: state", StringComparison.Ordinal) < deploy.IndexOf("stack: production", StringComparison.Ordinal)
-            && deploy.IndexOf("stack: production", StringComparison.Ordinal) < deploy.IndexOf("stack: dr", StringComparison.Ordinal), "apply order is state, production, dr");
+            && deploy.IndexOf("stack: production", StringComparison.Ordinal) < deploy.IndexOf("stack: dr", StringComparison.Ordinal)
+            && deploy.IndexOf("stack: dr", StringComparison.Ordinal) < deploy.IndexOf("stack: edge", StringComparison.Ordinal), "apply order is state, production, dr, edge");
     }
 
     [GeneratedRegex(@"^[\w.-]+/[\w./-]+@(v\d+|[0-9a-f]{40})$")]
