@@ -1,5 +1,5 @@
-using System.Reflection;
 using Scriban;
+using StudentRecords.Synth.Templates;
 using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Review;
@@ -10,7 +10,7 @@ namespace StudentRecords.Synth.Review;
 /// </summary>
 public static class Runbook
 {
-    private static readonly Template Template = Template.Parse(ReadTemplate());
+    private static readonly Template Template = EmbeddedTemplates.Load("runbook.scriban");
 
     public static string Render(PlatformModel model, EnvironmentSpec environment)
     {
@@ -53,10 +53,4 @@ public static class Runbook
         };
     }
 
-    private static string ReadTemplate()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("runbook.scriban")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

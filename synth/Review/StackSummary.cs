@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Scriban;
+using StudentRecords.Synth.Templates;
 
 namespace StudentRecords.Synth.Review;
 
@@ -11,7 +11,7 @@ namespace StudentRecords.Synth.Review;
 /// </summary>
 public static class StackSummary
 {
-    private static readonly Template Template = Template.Parse(ReadTemplate("summary.scriban"));
+    private static readonly Template Template = EmbeddedTemplates.Load("summary.scriban");
 
     /// <param name="cost">The stack's lines of the monthly estimate, when it has any.</param>
     public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips, IReadOnlyList<CostLine>? cost = null)
@@ -37,11 +37,4 @@ public static class StackSummary
         return Template.Render(model).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 
-    private static string ReadTemplate(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"template {name} is not embedded");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchCompositeAlarm;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchDashboard;
@@ -7,6 +6,7 @@ using HashiCorp.Cdktf.Providers.Aws.CloudwatchMetricAlarm;
 using HashiCorp.Cdktf.Providers.Aws.SnsTopic;
 using HashiCorp.Cdktf.Providers.Aws.SnsTopicSubscription;
 using Scriban;
+using StudentRecords.Synth.Templates;
 using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Constructs.Observability;
@@ -18,7 +18,7 @@ namespace StudentRecords.Synth.Constructs.Observability;
 /// </summary>
 public sealed class Monitoring : Construct
 {
-    private static readonly Template Dashboard = Template.Parse(ReadTemplate("dashboard.scriban"));
+    private static readonly Template Dashboard = EmbeddedTemplates.Load("dashboard.scriban");
     private readonly MonitoringConfig config;
     private readonly SnsTopic topic;
 
@@ -103,10 +103,4 @@ public sealed class Monitoring : Construct
         Title = config.Name,
     }).Trim();
 
-    private static string ReadTemplate(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

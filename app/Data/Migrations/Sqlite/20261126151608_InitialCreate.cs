@@ -12,6 +12,20 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "students",
                 columns: table => new
                 {
@@ -30,6 +44,11 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_students_Age",
+                table: "students",
+                column: "Age");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_students_Course",
                 table: "students",
                 column: "Course");
@@ -41,6 +60,11 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_students_EnrolmentDate",
+                table: "students",
+                column: "EnrolmentDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_students_FullName",
                 table: "students",
                 column: "FullName");
@@ -49,6 +73,9 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
             migrationBuilder.DropTable(
                 name: "students");
         }

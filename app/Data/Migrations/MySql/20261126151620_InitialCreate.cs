@@ -16,6 +16,23 @@ namespace StudentRecords.App.Data.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    FriendlyName = table.Column<string>(type: "longtext", nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Xml = table.Column<string>(type: "longtext", nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "students",
                 columns: table => new
                 {
@@ -38,6 +55,11 @@ namespace StudentRecords.App.Data.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateIndex(
+                name: "IX_students_Age",
+                table: "students",
+                column: "Age");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_students_Course",
                 table: "students",
                 column: "Course");
@@ -49,6 +71,11 @@ namespace StudentRecords.App.Data.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_students_EnrolmentDate",
+                table: "students",
+                column: "EnrolmentDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_students_FullName",
                 table: "students",
                 column: "FullName");
@@ -57,6 +84,9 @@ namespace StudentRecords.App.Data.Migrations.MySql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
             migrationBuilder.DropTable(
                 name: "students");
         }

@@ -12,8 +12,8 @@ using StudentRecords.App.Data;
 namespace StudentRecords.App.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlRecordsDbContext))]
-    [Migration("20261126143303_SortIndexes")]
-    partial class SortIndexes
+    [Migration("20261126151620_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,8 +11,8 @@ using StudentRecords.App.Data;
 namespace StudentRecords.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRecordsDbContext))]
-    [Migration("20261126143253_SortIndexes")]
-    partial class SortIndexes
+    [Migration("20261126151608_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
