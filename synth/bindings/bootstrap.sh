@@ -18,7 +18,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_SILENCE_WARNING_DEP
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CHECKPOINT_DISABLE=1
 started=$SECONDS
 say() { printf '[bindings %3ds] %s\n' $((SECONDS - started)) "$*" >&2; }
-hash_of() { sha256sum "$@" | sha256sum | cut -c1-12; }
+hash_of() { cat "$@" | sha256sum | cut -c1-12; } # contents only: the same in every checkout
 
 cd "$repo"
 mkdir -p "$cache"
