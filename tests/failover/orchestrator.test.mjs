@@ -2,7 +2,8 @@
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ECSClient, DescribeServicesCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { ECSClient, DescribeServicesCommand, UpdateServiceCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { ECRClient, DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   RDSClient, DescribeDBClustersCommand, PromoteReadReplicaDBClusterCommand, FailoverGlobalClusterCommand,
@@ -25,7 +26,7 @@ const env = (mode) => ({
 });
 
 const mocks = {
-  ecs: mockClient(ECSClient), autoscaling: mockClient(ApplicationAutoScalingClient), rds: mockClient(RDSClient),
+  ecs: mockClient(ECSClient), ecr: mockClient(ECRClient), autoscaling: mockClient(ApplicationAutoScalingClient), rds: mockClient(RDSClient),
   ssm: mockClient(SSMClient), sns: mockClient(SNSClient), elb: mockClient(ElasticLoadBalancingV2Client),
 };
 
@@ -39,7 +40,7 @@ function orchestrator(mode, overrides = {}) {
   const c = clock();
   return new Orchestrator({
     settings: settingsFrom(env(mode)),
-    clients: { ecs: new ECSClient({}), autoscaling: new ApplicationAutoScalingClient({}), rds: new RDSClient({}), ssm: new SSMClient({}), sns: new SNSClient({}), elb: new ElasticLoadBalancingV2Client({}) },
+    clients: { ecs: new ECSClient({}), ecr: new ECRClient({}), autoscaling: new ApplicationAutoScalingClient({}), rds: new RDSClient({}), ssm: new SSMClient({}), sns: new SNSClient({}), elb: new ElasticLoadBalancingV2Client({}) },
     sleep: c.sleep, now: c.now, pollMs: 15000, maxPolls: 5, ...overrides,
   });
 }
@@ -165,9 +166,11 @@ test('global failback switches the writer back and darkens the standby; binlog f
   assert.match(binlog.steps[0].error, /cannot be switched back/);
 });
 
-test('readiness reports the replica, the dark service and where traffic goes', async () => {
+test('readiness reports the replica, the dark service, its image in the region and where traffic goes', async () => {
   mocks.rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [replica] });
   mocks.elb.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [] });
+  mocks.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/student-record-system:3f2a9c1' }] } });
+  mocks.ecr.on(DescribeImagesCommand, { repositoryName: 'student-record-system', imageIds: [{ imageTag: '3f2a9c1' }] }).resolves({ imageDetails: [{}] });
 
   const report = await orchestrator('binlog').readiness();
 
@@ -175,10 +178,23 @@ test('readiness reports the replica, the dark service and where traffic goes', a
     mode: 'binlog',
     database: { status: 'available', replicating: true, writer: false },
     service: { exists: true, desired: 0, running: 0, taskDefinition: 'td:1' },
+    imageInRegion: true,
     healthyTargets: 0,
     activeRegion: 'eu-central-1',
     ready: true,
   });
+});
+
+test('readiness is not ready when the image has not reached the standby registry', async () => {
+  mocks.rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [replica] });
+  mocks.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/student-record-system:new' }] } });
+  const notFound = new Error('ImageNotFoundException');
+  mocks.ecr.on(DescribeImagesCommand).rejects(notFound);
+
+  const report = await orchestrator('binlog').readiness();
+
+  assert.equal(report.imageInRegion, false);
+  assert.equal(report.ready, false);
 });
 
 test('settings refuse a missing variable or an unknown mode', () => {

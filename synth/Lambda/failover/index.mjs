@@ -1,6 +1,7 @@
 // Lambda entry point (Node.js runtime; its AWS SDK v3 is built in, nothing is bundled).
 // Event: { "action": "readiness" | "failover" | "failback", "primaryReachable": false }
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -14,7 +15,7 @@ export async function handler(event) {
   const orchestrator = new Orchestrator({
     settings,
     clients: {
-      ecs: new ECSClient({ region }), autoscaling: new ApplicationAutoScalingClient({ region }), rds: new RDSClient({ region }),
+      ecs: new ECSClient({ region }), ecr: new ECRClient({ region }), autoscaling: new ApplicationAutoScalingClient({ region }), rds: new RDSClient({ region }),
       ssm: new SSMClient({ region }), sns: new SNSClient({ region }), elb: new ElasticLoadBalancingV2Client({ region }),
     },
   });

@@ -2,7 +2,8 @@
 // sleep are injected, so tests run it against mocks and a fake clock. Every step first looks at the
 // current state and skips itself when its work is already done, so a re-run after a partial failure
 // finishes the job without repeating harm.
-import { UpdateServiceCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { UpdateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeDBClustersCommand, PromoteReadReplicaDBClusterCommand,
@@ -33,21 +34,33 @@ export class Orchestrator {
     Object.assign(this, { settings, clients, sleep, now, pollMs, maxPolls });
   }
 
-  /** What a failover would find: database role and status, service state, healthy targets. */
+  /** What a failover would find: database role and status, service state, its image in this region, healthy targets. */
   async readiness() {
     const cluster = await this.#cluster();
     const service = await this.#service();
     const targets = await this.#healthyTargets();
+    const image = service?.taskDefinition ? await this.#imagePresent(service.taskDefinition) : false;
     const active = await this.clients.ssm.send(new GetParameterCommand({ Name: this.settings.activeRegionParameter })).then((r) => r.Parameter?.Value, () => null);
     const report = {
       mode: this.settings.mode,
       database: { status: cluster?.Status ?? 'missing', replicating: this.#isReplica(cluster), writer: !this.#isReplica(cluster) },
       service: { exists: Boolean(service), desired: service?.desiredCount ?? 0, running: service?.runningCount ?? 0, taskDefinition: service?.taskDefinition ?? null },
+      imageInRegion: image,
       healthyTargets: targets,
       activeRegion: active ?? this.settings.primaryRegion,
     };
-    report.ready = report.database.status === 'available' && report.service.exists;
+    report.ready = report.database.status === 'available' && report.service.exists && image;
     return report;
+  }
+
+  /** The task definition's image exists in this region's registry (replicated from the primary's). */
+  async #imagePresent(taskDefinition) {
+    const definition = await this.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition }));
+    const image = definition.taskDefinition?.containerDefinitions?.[0]?.image ?? '';
+    const [, repository, tag] = /^[^/]+\/(.+):([^:]+)$/.exec(image) ?? [];
+    if (!repository) return false;
+    return this.clients.ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }))
+      .then((r) => (r.imageDetails ?? []).length > 0, () => false);
   }
 
   /** Moves the platform to the standby: scale, promote, wait, record, confirm, with each step's timing. */
