@@ -36,30 +36,32 @@ public sealed class BrowserTests(MariaDbServer mariaDb)
         await page.FillAsync("#Input_Age", "21");
         await page.FillAsync("#Input_Course", "Medieval History");
         await page.FillAsync("#Input_EnrolmentDate", "2025-09-01");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/Students/Details/*");
+        await SubmitAsync(page, "button[type=submit]", "**/Students/Details/*");
         Assert.Contains("Added Zoë O'Brien-Núñez.", await page.InnerTextAsync("[role=status]"));
 
         await page.GotoAsync($"{baseUrl}/Students?q=Medieval");
         Assert.Contains("Zoë O'Brien-Núñez", await page.InnerTextAsync("table"));
 
-        await page.ClickAsync("text=Edit");
+        await SubmitAsync(page, "text=Edit", "**/Students/Edit/*");
         await page.FillAsync("#Input_Age", "15");
-        await page.ClickAsync("button[type=submit]");
-        Assert.Equal("Age must be between 16 and 100.", await page.InnerTextAsync("[data-valmsg-for='Input.Age']"));
+        await page.ClickAsync("button[type=submit]"); // the same URL answers with the form again: wait for the message
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Age']")).ToHaveTextAsync("Age must be between 16 and 100.", new() { Timeout = 60000 });
         Assert.Equal("Medieval History", await page.InputValueAsync("#Input_Course")); // input kept
         var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "artifacts")).FullName;
         await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "browser-validation-error.png"), FullPage = true });
 
         await page.FillAsync("#Input_Age", "22");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/Students/Details/*");
+        await SubmitAsync(page, "button[type=submit]", "**/Students/Details/*");
         Assert.Contains("22", await page.InnerTextAsync("dl"));
 
-        await page.ClickAsync("text=Delete");
+        await SubmitAsync(page, "text=Delete", "**/Students/Delete/*");
         Assert.Contains("Delete Zoë O'Brien-Núñez?", await page.InnerTextAsync("h1"));
-        await page.ClickAsync("button.btn-danger");
-        await page.WaitForURLAsync("**/Students");
+        await SubmitAsync(page, "button.btn-danger", "**/Students");
         Assert.Contains("0 student(s)", await page.InnerTextAsync("main"));
     }
+
+    /// <summary>Clicks and waits for the page it leads to, as a person waits for the next page to appear.</summary>
+    private static Task SubmitAsync(IPage page, string selector, string urlGlob) => Task.WhenAll(
+        page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60000 }),
+        page.ClickAsync(selector));
 }
