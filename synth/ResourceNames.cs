@@ -40,6 +40,9 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
     /// <summary>Which region serves: written by the failover, read by operators and the runbook.</summary>
     public string ActiveRegionParameter => $"/{Platform.Project}/active-region";
 
+    /// <summary>When the last failover drill (failover then failback) finished: written by the failback, read by readiness.</summary>
+    public string LastDrillParameter => $"/{Platform.Project}/last-drill";
+
     /// <summary>The name Route 53 fails over between the environments' origins.</summary>
     public string? FailoverOriginDomain => Platform.Domain is { } domain ? $"origin.{domain.Name}" : null;
 }

@@ -104,7 +104,7 @@ public sealed class RegionalStack : TerraformStack
         var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
         var standbyCluster = arn("rds", env.Region, $"cluster:{names.Cluster}");
         var primaryCluster = arn("rds", model.Primary.Region, $"cluster:{primary.Cluster}");
-        var activeRegion = arn("ssm", env.Region, $"parameter{names.ActiveRegionParameter}");
+        var parameters = new[] { names.ActiveRegionParameter, names.LastDrillParameter }.Select(p => arn("ssm", env.Region, $"parameter{p}")).ToArray();
         var global = env.Database.Replication == ReplicationMode.Global;
         var permissions = new List<DataAwsIamPolicyDocumentStatement>
         {
@@ -113,7 +113,7 @@ public sealed class RegionalStack : TerraformStack
             PolicyStatements.Allow("ReadTargetHealthAndTaskDefinitions", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition"], ["*"]),
             PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
             PolicyStatements.Allow("PromoteTheStandbyDatabase", ["rds:DescribeDBClusters", "rds:PromoteReadReplicaDBCluster"], [standbyCluster]),
-            PolicyStatements.Allow("RecordTheActiveRegion", ["ssm:GetParameter", "ssm:PutParameter"], [activeRegion]),
+            PolicyStatements.Allow("RecordTheActiveRegion", ["ssm:GetParameter", "ssm:PutParameter"], parameters),
             PolicyStatements.Allow("Notify", ["sns:Publish"], [monitoring.TopicArn]),
             PolicyStatements.Allow("UseRegionKey", ["kms:Decrypt", "kms:GenerateDataKey"], [key.Arn]),
         };
@@ -138,6 +138,7 @@ public sealed class RegionalStack : TerraformStack
                 ["MAX_CAPACITY"] = primaryService.Autoscaling.Max.ToString(CultureInfo.InvariantCulture),
                 ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
                 ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
+                ["LAST_DRILL_PARAMETER"] = names.LastDrillParameter,
                 ["TOPIC_ARN"] = monitoring.TopicArn,
             },
             permissions));

@@ -22,7 +22,7 @@ const env = (mode) => ({
   GLOBAL_CLUSTER: 'student-record-system-global', ECS_CLUSTER: 'student-record-system-dr', ECS_SERVICE: 'student-record-system-dr',
   DESIRED_COUNT: '2', MIN_CAPACITY: '2', MAX_CAPACITY: '10',
   TARGET_GROUP_ARN: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/srs-dr/abc',
-  ACTIVE_REGION_PARAMETER: '/student-record-system/active-region', TOPIC_ARN: 'arn:aws:sns:eu-west-1:111122223333:student-record-system-dr-alerts',
+  ACTIVE_REGION_PARAMETER: '/student-record-system/active-region', LAST_DRILL_PARAMETER: '/student-record-system/last-drill', TOPIC_ARN: 'arn:aws:sns:eu-west-1:111122223333:student-record-system-dr-alerts',
 });
 
 const mocks = {
@@ -160,6 +160,8 @@ test('global failback switches the writer back and darkens the standby; binlog f
   assert.equal(mocks.rds.commandCalls(SwitchoverGlobalClusterCommand)[0].args[0].input.TargetDbClusterIdentifier, env('global').PRIMARY_CLUSTER_ARN);
   assert.equal(mocks.ecs.commandCalls(UpdateServiceCommand)[0].args[0].input.desiredCount, 0);
   assert.equal(mocks.autoscaling.commandCalls(RegisterScalableTargetCommand)[0].args[0].input.MinCapacity, 0);
+  assert.deepEqual(global.steps.map((s) => s.step), ['return-database', 'record-active-region', 'scale-service-to-zero', 'record-drill']);
+  assert.equal(mocks.ssm.commandCalls(PutParameterCommand).at(-1).args[0].input.Name, '/student-record-system/last-drill');
 
   const binlog = await orchestrator('binlog').failback();
   assert.equal(binlog.ok, false);
@@ -171,6 +173,7 @@ test('readiness reports the replica, the dark service, its image in the region a
   mocks.elb.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [] });
   mocks.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/student-record-system:3f2a9c1' }] } });
   mocks.ecr.on(DescribeImagesCommand, { repositoryName: 'student-record-system', imageIds: [{ imageTag: '3f2a9c1' }] }).resolves({ imageDetails: [{}] });
+  mocks.ssm.on(GetParameterCommand, { Name: '/student-record-system/last-drill' }).resolves({ Parameter: { Value: '2026-11-01T06:00:00.000Z' } });
 
   const report = await orchestrator('binlog').readiness();
 
@@ -181,6 +184,7 @@ test('readiness reports the replica, the dark service, its image in the region a
     imageInRegion: true,
     healthyTargets: 0,
     activeRegion: 'eu-central-1',
+    lastDrill: '2026-11-01T06:00:00.000Z',
     ready: true,
   });
 });

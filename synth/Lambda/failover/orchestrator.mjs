@@ -16,7 +16,8 @@ import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balanc
 /** Reads the orchestrator's settings from the Lambda environment (written by the DR stack from the model). */
 export function settingsFrom(env) {
   const required = ['STANDBY_REGION', 'PRIMARY_REGION', 'REPLICATION_MODE', 'STANDBY_CLUSTER', 'PRIMARY_CLUSTER_ARN', 'STANDBY_CLUSTER_ARN',
-    'ECS_CLUSTER', 'ECS_SERVICE', 'DESIRED_COUNT', 'MIN_CAPACITY', 'MAX_CAPACITY', 'TARGET_GROUP_ARN', 'ACTIVE_REGION_PARAMETER', 'TOPIC_ARN'];
+    'ECS_CLUSTER', 'ECS_SERVICE', 'DESIRED_COUNT', 'MIN_CAPACITY', 'MAX_CAPACITY', 'TARGET_GROUP_ARN', 'ACTIVE_REGION_PARAMETER',
+    'LAST_DRILL_PARAMETER', 'TOPIC_ARN'];
   const missing = required.filter((name) => !env[name]);
   if (missing.length) throw new Error(`missing settings: ${missing.join(', ')}`);
   if (!['binlog', 'global'].includes(env.REPLICATION_MODE)) throw new Error(`REPLICATION_MODE must be binlog or global, not ${env.REPLICATION_MODE}`);
@@ -25,7 +26,8 @@ export function settingsFrom(env) {
     standbyCluster: env.STANDBY_CLUSTER, primaryClusterArn: env.PRIMARY_CLUSTER_ARN, standbyClusterArn: env.STANDBY_CLUSTER_ARN,
     globalCluster: env.GLOBAL_CLUSTER ?? '', ecsCluster: env.ECS_CLUSTER, ecsService: env.ECS_SERVICE,
     desiredCount: Number(env.DESIRED_COUNT), minCapacity: Number(env.MIN_CAPACITY), maxCapacity: Number(env.MAX_CAPACITY),
-    targetGroupArn: env.TARGET_GROUP_ARN, activeRegionParameter: env.ACTIVE_REGION_PARAMETER, topicArn: env.TOPIC_ARN,
+    targetGroupArn: env.TARGET_GROUP_ARN, activeRegionParameter: env.ACTIVE_REGION_PARAMETER,
+    lastDrillParameter: env.LAST_DRILL_PARAMETER, topicArn: env.TOPIC_ARN,
   };
 }
 
@@ -40,7 +42,8 @@ export class Orchestrator {
     const service = await this.#service();
     const targets = await this.#healthyTargets();
     const image = service?.taskDefinition ? await this.#imagePresent(service.taskDefinition) : false;
-    const active = await this.clients.ssm.send(new GetParameterCommand({ Name: this.settings.activeRegionParameter })).then((r) => r.Parameter?.Value, () => null);
+    const active = await this.#parameter(this.settings.activeRegionParameter);
+    const lastDrill = await this.#parameter(this.settings.lastDrillParameter);
     const report = {
       mode: this.settings.mode,
       database: { status: cluster?.Status ?? 'missing', replicating: this.#isReplica(cluster), writer: !this.#isReplica(cluster) },
@@ -48,6 +51,7 @@ export class Orchestrator {
       imageInRegion: image,
       healthyTargets: targets,
       activeRegion: active ?? this.settings.primaryRegion,
+      lastDrill: lastDrill ?? 'never',
     };
     report.ready = report.database.status === 'available' && report.service.exists && image;
     return report;
@@ -74,12 +78,14 @@ export class Orchestrator {
     ]);
   }
 
-  /** Back to the primary once it is healthy: switch the global writer back (binlog: manual), then dark again. */
+  /** Back to the primary once it is healthy: switch the global writer back (binlog: manual), then dark again.
+   *  A completed failback ends a drill (failover then failback): its time is recorded for readiness. */
   async failback() {
     return this.#run('failback', [
       ['return-database', () => this.#returnDatabase()],
       ['record-active-region', () => this.#recordActive(this.settings.primaryRegion)],
       ['scale-service-to-zero', () => this.#scale(0, this.settings.maxCapacity, 0)],
+      ['record-drill', () => this.#put(this.settings.lastDrillParameter, new Date(this.now()).toISOString()).then(() => 'done')],
     ]);
   }
 
@@ -137,10 +143,17 @@ export class Orchestrator {
   }
 
   async #recordActive(region) {
-    const current = await this.clients.ssm.send(new GetParameterCommand({ Name: this.settings.activeRegionParameter })).then((r) => r.Parameter?.Value, () => null);
-    if (current === region) return 'skipped';
-    await this.clients.ssm.send(new PutParameterCommand({ Name: this.settings.activeRegionParameter, Value: region, Type: 'String', Overwrite: true }));
+    if (await this.#parameter(this.settings.activeRegionParameter) === region) return 'skipped';
+    await this.#put(this.settings.activeRegionParameter, region);
     return 'done';
+  }
+
+  #parameter(name) {
+    return this.clients.ssm.send(new GetParameterCommand({ Name: name })).then((r) => r.Parameter?.Value ?? null, () => null);
+  }
+
+  #put(name, value) {
+    return this.clients.ssm.send(new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }));
   }
 
   async #confirmTargets() {
