@@ -122,7 +122,7 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
 
     /// <summary>Actions AWS offers on "*" only: no resource-level permissions exist for them.</summary>
     private static readonly string[] ActionsWithoutResourceLevelPermissions =
-        ["ecr:GetAuthorizationToken", "elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "application-autoscaling:RegisterScalableTarget"];
+        ["ecr:GetAuthorizationToken", "elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics", "application-autoscaling:RegisterScalableTarget"];
 
     [Theory]
     [MemberData(nameof(Stacks))]

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ECSClient, DescribeServicesCommand, UpdateServiceCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { ECRClient, DescribeImagesCommand } from '@aws-sdk/client-ecr';
+import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   RDSClient, DescribeDBClustersCommand, PromoteReadReplicaDBClusterCommand, FailoverGlobalClusterCommand,
@@ -26,7 +27,7 @@ const env = (mode) => ({
 });
 
 const mocks = {
-  ecs: mockClient(ECSClient), ecr: mockClient(ECRClient), autoscaling: mockClient(ApplicationAutoScalingClient), rds: mockClient(RDSClient),
+  ecs: mockClient(ECSClient), ecr: mockClient(ECRClient), cloudwatch: mockClient(CloudWatchClient), autoscaling: mockClient(ApplicationAutoScalingClient), rds: mockClient(RDSClient),
   ssm: mockClient(SSMClient), sns: mockClient(SNSClient), elb: mockClient(ElasticLoadBalancingV2Client),
 };
 
@@ -40,7 +41,7 @@ function orchestrator(mode, overrides = {}) {
   const c = clock();
   return new Orchestrator({
     settings: settingsFrom(env(mode)),
-    clients: { ecs: new ECSClient({}), ecr: new ECRClient({}), autoscaling: new ApplicationAutoScalingClient({}), rds: new RDSClient({}), ssm: new SSMClient({}), sns: new SNSClient({}), elb: new ElasticLoadBalancingV2Client({}) },
+    clients: { ecs: new ECSClient({}), ecr: new ECRClient({}), cloudwatch: new CloudWatchClient({}), autoscaling: new ApplicationAutoScalingClient({}), rds: new RDSClient({}), ssm: new SSMClient({}), sns: new SNSClient({}), elb: new ElasticLoadBalancingV2Client({}) },
     sleep: c.sleep, now: c.now, pollMs: 15000, maxPolls: 5, ...overrides,
   });
 }
@@ -174,12 +175,13 @@ test('readiness reports the replica, the dark service, its image in the region a
   mocks.ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ image: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/student-record-system:3f2a9c1' }] } });
   mocks.ecr.on(DescribeImagesCommand, { repositoryName: 'student-record-system', imageIds: [{ imageTag: '3f2a9c1' }] }).resolves({ imageDetails: [{}] });
   mocks.ssm.on(GetParameterCommand, { Name: '/student-record-system/last-drill' }).resolves({ Parameter: { Value: '2026-11-01T06:00:00.000Z' } });
+  mocks.cloudwatch.on(GetMetricStatisticsCommand, { MetricName: 'AuroraBinlogReplicaLag' }).resolves({ Datapoints: [{ Maximum: 0.4 }, { Maximum: 2 }, { Maximum: 1 }] });
 
   const report = await orchestrator('binlog').readiness();
 
   assert.deepEqual(report, {
     mode: 'binlog',
-    database: { status: 'available', replicating: true, writer: false },
+    database: { status: 'available', replicating: true, writer: false, lagSeconds: 2 },
     service: { exists: true, desired: 0, running: 0, taskDefinition: 'td:1' },
     imageInRegion: true,
     healthyTargets: 0,
@@ -187,6 +189,14 @@ test('readiness reports the replica, the dark service, its image in the region a
     lastDrill: '2026-11-01T06:00:00.000Z',
     ready: true,
   });
+});
+
+test('readiness converts a global database lag from milliseconds and says when no lag is reported', async () => {
+  mocks.rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [globalSecondary] });
+  mocks.cloudwatch.on(GetMetricStatisticsCommand, { MetricName: 'AuroraGlobalDBReplicationLag' }).resolvesOnce({ Datapoints: [{ Maximum: 850 }] }).resolves({ Datapoints: [] });
+
+  assert.equal((await orchestrator('global').readiness()).database.lagSeconds, 0.85);
+  assert.equal((await orchestrator('global').readiness()).database.lagSeconds, null);
 });
 
 test('readiness is not ready when the image has not reached the standby registry', async () => {

@@ -2,6 +2,7 @@
 // Event: { "action": "readiness" | "failover" | "failback", "primaryReachable": false }
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -15,7 +16,7 @@ export async function handler(event) {
   const orchestrator = new Orchestrator({
     settings,
     clients: {
-      ecs: new ECSClient({ region }), ecr: new ECRClient({ region }), autoscaling: new ApplicationAutoScalingClient({ region }), rds: new RDSClient({ region }),
+      ecs: new ECSClient({ region }), ecr: new ECRClient({ region }), cloudwatch: new CloudWatchClient({ region }), autoscaling: new ApplicationAutoScalingClient({ region }), rds: new RDSClient({ region }),
       ssm: new SSMClient({ region }), sns: new SNSClient({ region }), elb: new ElasticLoadBalancingV2Client({ region }),
     },
   });

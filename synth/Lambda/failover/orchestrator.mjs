@@ -4,6 +4,7 @@
 // finishes the job without repeating harm.
 import { UpdateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
+import { GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeDBClustersCommand, PromoteReadReplicaDBClusterCommand,
@@ -42,11 +43,12 @@ export class Orchestrator {
     const service = await this.#service();
     const targets = await this.#healthyTargets();
     const image = service?.taskDefinition ? await this.#imagePresent(service.taskDefinition) : false;
+    const lagSeconds = this.#isReplica(cluster) ? await this.#replicationLagSeconds() : null;
     const active = await this.#parameter(this.settings.activeRegionParameter);
     const lastDrill = await this.#parameter(this.settings.lastDrillParameter);
     const report = {
       mode: this.settings.mode,
-      database: { status: cluster?.Status ?? 'missing', replicating: this.#isReplica(cluster), writer: !this.#isReplica(cluster) },
+      database: { status: cluster?.Status ?? 'missing', replicating: this.#isReplica(cluster), writer: !this.#isReplica(cluster), lagSeconds },
       service: { exists: Boolean(service), desired: service?.desiredCount ?? 0, running: service?.runningCount ?? 0, taskDefinition: service?.taskDefinition ?? null },
       imageInRegion: image,
       healthyTargets: targets,
@@ -57,14 +59,37 @@ export class Orchestrator {
     return report;
   }
 
+  /** The replica's worst lag over the last five minutes, in seconds (global databases report milliseconds). */
+  async #replicationLagSeconds() {
+    const binlog = this.settings.mode === 'binlog';
+    const end = new Date(this.now());
+    const result = await this.#attempt(() => this.clients.cloudwatch.send(new GetMetricStatisticsCommand({
+      Namespace: 'AWS/RDS', MetricName: binlog ? 'AuroraBinlogReplicaLag' : 'AuroraGlobalDBReplicationLag',
+      Dimensions: [{ Name: 'DBClusterIdentifier', Value: this.settings.standbyCluster }],
+      StartTime: new Date(end.getTime() - 5 * 60000), EndTime: end, Period: 60, Statistics: ['Maximum'],
+    })));
+    const worst = Math.max(...(result?.Datapoints ?? []).map((d) => d.Maximum ?? 0));
+    if (!Number.isFinite(worst)) return null; // no datapoints: replication is not reporting
+    return binlog ? worst : worst / 1000;
+  }
+
   /** The task definition's image exists in this region's registry (replicated from the primary's). */
   async #imagePresent(taskDefinition) {
-    const definition = await this.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition }));
-    const image = definition.taskDefinition?.containerDefinitions?.[0]?.image ?? '';
+    const definition = await this.#attempt(() => this.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition })));
+    const image = definition?.taskDefinition?.containerDefinitions?.[0]?.image ?? '';
     const [, repository, tag] = /^[^/]+\/(.+):([^:]+)$/.exec(image) ?? [];
     if (!repository) return false;
-    return this.clients.ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }))
-      .then((r) => (r.imageDetails ?? []).length > 0, () => false);
+    const images = await this.#attempt(() => this.clients.ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] })));
+    return (images?.imageDetails ?? []).length > 0;
+  }
+
+  /** Readiness reports what it cannot see (null) instead of failing on it. */
+  async #attempt(call) {
+    try {
+      return await call();
+    } catch {
+      return null;
+    }
   }
 
   /** Moves the platform to the standby: scale, promote, wait, record, confirm, with each step's timing. */
