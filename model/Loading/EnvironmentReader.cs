@@ -25,10 +25,11 @@ internal static class EnvironmentReader
         var nat = r.Enum<NatMode>("natGateways");
         var egress = r.Enum<TaskEgress>("taskEgress");
         var flowLogs = r.Bool("flowLogs");
+        var peer = r.Bool("peerWithPrimary");
         r.RejectUnknownKeys();
-        return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || egress is null || flowLogs is null
+        return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || egress is null || flowLogs is null || peer is null
             ? null
-            : new NetworkSpec(vpc, publicSubnets, privateSubnets, nat.Value, egress.Value, flowLogs.Value);
+            : new NetworkSpec(vpc, publicSubnets, privateSubnets, nat.Value, egress.Value, flowLogs.Value, peer.Value);
     }
 
     private static DatabaseSpec? ReadDatabase(MappingReader r)

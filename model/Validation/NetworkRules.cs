@@ -30,6 +30,8 @@ internal static class NetworkRules
             }
         }
 
+        if (network.PeerWithPrimary && env.Draft.Role == EnvironmentRole.Primary)
+            env.Report("network.peerWithPrimary", "the primary cannot peer with itself; set it on a standby");
         if (network.TaskEgress == TaskEgress.Nat && network.NatGateways == NatMode.None)
             env.Report("network.taskEgress", "'nat' needs NAT gateways, and natGateways is none; choose vpc-endpoints or public-ip, or add NAT gateways");
     }

@@ -48,7 +48,10 @@ public sealed class RegionalStack : TerraformStack
         key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, $"Encrypts the {env.Name} environment's data, logs and secrets",
             account.RootPrincipal, ServiceStatements: keyUsers));
 
-        var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays));
+        var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays, PeerCidrs));
+        if (env.Network.PeerWithPrimary)
+            new PrimaryPeering(this, "peering", new PrimaryPeeringConfig(names.Prefix, network.VpcId, env.Network.VpcCidr, network.PrivateRouteTableIds,
+                new ResourceNames(model.Platform, model.Primary.Name).Prefix, model.Primary.Region, model.Primary.Network.VpcCidr));
         var audit = model.Platform.Audit;
         var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition,
             CloudTrailWrites: OwnsTrail, ConfigWrites: audit.Config));
@@ -89,6 +92,11 @@ public sealed class RegionalStack : TerraformStack
     }
 
     private bool IsPrimary => env.Role == EnvironmentRole.Primary;
+
+    /// <summary>The VPCs peered with this one: the primary's standbys that peer, or the primary for a standby that does.</summary>
+    private IReadOnlyList<string> PeerCidrs => IsPrimary
+        ? [.. model.Standbys.Where(s => s.Network.PeerWithPrimary).Select(s => s.Network.VpcCidr)]
+        : env.Network.PeerWithPrimary ? [model.Primary.Network.VpcCidr] : [];
 
     /// <summary>One multi-region trail for the platform, run by the primary when the model switches CloudTrail on.</summary>
     private bool OwnsTrail => IsPrimary && model.Platform.Audit.CloudTrail;

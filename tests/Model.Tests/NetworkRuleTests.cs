@@ -69,4 +69,13 @@ public sealed class NetworkRuleTests
         Assert.Contains("overlaps", error.Message);
         Assert.Contains("production.yaml", error.Message);
     }
+
+    [Fact]
+    public void OnlyAStandbyPeersWithThePrimary()
+    {
+        using var env = new EnvironmentFolder();
+        env.Replace("production.yaml", "peerWithPrimary: false", "peerWithPrimary: true");
+
+        ErrorAssert.Reports(env.Errors(), "production.yaml", "network.peerWithPrimary", "cannot peer with itself");
+    }
 }

@@ -94,4 +94,32 @@ public sealed class ModelChangeTests
         });
         Assert.Equal("production", (string?)distribution["ordered_cache_behavior"]![0]!["target_origin_id"]);
     }
+
+    [Fact]
+    public void PeeringConnectsTheStandbyToThePrimaryWithRoutesAndNetworkAclsBothWays()
+    {
+        var stacks = PlatformVariant.Synthesize(env => env.Replace("dr.yaml", "peerWithPrimary: false", "peerWithPrimary: true"));
+        var dr = stacks["dr"];
+        var production = stacks["production"];
+
+        var peering = dr.Resource("aws_vpc_peering_connection");
+        Assert.Equal("eu-central-1", (string?)peering["peer_region"]);
+        Assert.Equal("eu-central-1", (string?)dr.Resource("aws_vpc_peering_connection_accepter")["region"]);
+        Assert.True((bool?)dr.Resource("aws_vpc_peering_connection_accepter")["auto_accept"]);
+        Assert.Single(dr.Resources("aws_route"), r => (string?)r["destination_cidr_block"] == "10.2.0.0/16" && r["vpc_peering_connection_id"] is not null);
+        var back = Assert.Single(dr.Resources("aws_route"), r => (string?)r["destination_cidr_block"] == "10.3.0.0/16");
+        Assert.Equal("eu-central-1", (string?)back["region"]);
+        Assert.NotNull(back["for_each"]);
+        Assert.Contains(dr.Resources("aws_network_acl_rule"), r => (string?)r["cidr_block"] == "10.2.0.0/16" && (bool?)r["egress"] == false);
+        Assert.Contains(production.Resources("aws_network_acl_rule"), r => (string?)r["cidr_block"] == "10.3.0.0/16" && (bool?)r["egress"] == false);
+    }
+
+    [Fact]
+    public void WithoutPeeringNoPeerIsAdmitted()
+    {
+        var production = PlatformVariant.Synthesize(_ => { })["production"];
+
+        Assert.DoesNotContain(production.Resources("aws_network_acl_rule"), r => (string?)r["cidr_block"] == "10.3.0.0/16");
+        Assert.Empty(production.Resources("aws_vpc_peering_connection"));
+    }
 }

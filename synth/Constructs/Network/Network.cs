@@ -38,13 +38,16 @@ public sealed class Network : Construct
         var privateRouteTables = RoutePrivateSubnets(natGateways);
         CreateS3GatewayEndpoint([publicRouteTable, .. privateRouteTables]);
         if (config.Spec.TaskEgress == TaskEgress.VpcEndpoints) CreateInterfaceEndpoints();
-        new NetworkAcls(this, "acls", new NetworkAclsConfig(config.Name, vpc.Id, config.Spec.VpcCidr, publicSubnets, privateSubnets));
+        new NetworkAcls(this, "acls", new NetworkAclsConfig(config.Name, vpc.Id, config.Spec.VpcCidr, publicSubnets, privateSubnets, config.PeerCidrs));
+        PrivateRouteTableIds = [.. privateRouteTables.Select(t => t.Id)];
         if (config.Spec.FlowLogs) new FlowLogs(this, "flow-logs", new FlowLogsConfig($"{config.Name}-vpc-flow-logs", vpc.Id, config.KmsKeyArn, config.LogRetentionDays));
     }
 
     public string VpcId => vpc.Id;
 
     public string VpcCidr => config.Spec.VpcCidr;
+
+    public IReadOnlyList<string> PrivateRouteTableIds { get; }
 
     public IReadOnlyList<string> PublicSubnetIds => [.. publicSubnets.Select(s => s.Id)];
 

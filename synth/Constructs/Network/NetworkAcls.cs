@@ -25,6 +25,11 @@ public sealed class NetworkAcls : Construct
 
         var privateAcl = Acl("private", config.VpcId, config.PrivateSubnets.Select(s => s.Id), config.Name);
         AllowFromVpcAndReturnTraffic(privateAcl, 100, config.VpcCidr);
+        for (var i = 0; i < config.PeerCidrs.Count; i++)
+            new NetworkAclRule(this, $"private-from-peer-{i}", new NetworkAclRuleConfig
+            {
+                NetworkAclId = privateAcl.Id, RuleNumber = 300 + i, Egress = false, Protocol = "-1", RuleAction = "allow", CidrBlock = config.PeerCidrs[i],
+            });
     }
 
     private NetworkAcl Acl(string tier, string vpcId, IEnumerable<string> subnetIds, string name)
