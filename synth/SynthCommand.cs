@@ -10,6 +10,9 @@ public static class SynthCommand
 {
     public const int InvalidModel = 2;
 
+    /// <summary>The model is valid but names something the synth has no data for; the message says what.</summary>
+    public const int SynthesisFailed = 3;
+
     /// <summary>Exit code of <c>diff</c> when the infrastructure differs from the snapshots.</summary>
     public const int Changed = 1;
 
@@ -121,7 +124,16 @@ public static class SynthCommand
             Console.WriteLine($"The model is valid: {names}.");
             return 0;
         }
-        AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag).Synth());
+        try
+        {
+            AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag).Synth());
+        }
+        catch (InvalidOperationException e) // a value the synth has no data for, e.g. an instance class's connection limit
+        {
+            Console.Error.WriteLine($"Synthesis failed: {e.Message}");
+            Console.Error.WriteLine("Nothing was written.");
+            return SynthesisFailed;
+        }
         Console.WriteLine($"Synthesized {PlatformApp.StateStackName}, {names} and {PlatformApp.EdgeStackName} into {output.FullName}.");
         return 0;
     }

@@ -9,11 +9,14 @@ public static partial class Forms
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string formUrl, IDictionary<string, string> fields, string? postUrl = null)
     {
         var form = await client.GetStringAsync(formUrl);
-        var token = Token().Match(form).Groups[1].Value;
+        var token = TokenIn(form);
         Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formUrl}");
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(body));
     }
+
+    /// <summary>The antiforgery token of the form in <paramref name="html"/>.</summary>
+    public static string TokenIn(string html) => Token().Match(html).Groups[1].Value;
 
     public static Dictionary<string, string> Student(string name = "Ada Lovelace", string email = "ada@example.org", string age = "36", string course = "Mathematics", string enrolled = "2024-09-01", Guid? version = null) => new()
     {

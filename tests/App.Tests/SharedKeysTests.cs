@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using StudentRecords.App.Data;
 
@@ -7,7 +6,7 @@ namespace StudentRecords.App.Tests;
 
 /// <summary>Two tasks behind one load balancer: a form fetched from one can be posted to the other.</summary>
 [Collection(MariaDbCollection.Name)]
-public sealed partial class SharedKeysTests(MariaDbServer mariaDb)
+public sealed class SharedKeysTests(MariaDbServer mariaDb)
 {
     [Fact]
     public async Task AntiforgeryTokenFromOneInstanceIsAcceptedByAnother()
@@ -17,7 +16,7 @@ public sealed partial class SharedKeysTests(MariaDbServer mariaDb)
         using var second = RecordsApp.OnMariaDb(mariaDb, first.DatabaseName);
 
         var form = await first.CreateClient().GetAsync("/Students/Create");
-        var token = Token().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = Forms.TokenIn(await form.Content.ReadAsStringAsync());
         var cookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
 
         var post = new HttpRequestMessage(HttpMethod.Post, "/Students/Create")
@@ -33,7 +32,4 @@ public sealed partial class SharedKeysTests(MariaDbServer mariaDb)
         using var scope = second.Services.CreateScope();
         Assert.NotEmpty(scope.ServiceProvider.GetRequiredService<RecordsDbContext>().DataProtectionKeys);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -77,6 +77,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void AnInstanceClassTheSynthHasNoLimitsForFailsClearlyAndWritesNothing()
+    {
+        foreach (var file in new[] { "production.yaml", "dr.yaml" })
+        {
+            var path = Path.Combine(Environments, file);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("instanceClass: db.t3.large", "instanceClass: db.m6g.large"));
+        }
+
+        Assert.Equal(SynthCommand.SynthesisFailed, Run());
+
+        Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+        Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());
+    }
+
+    [Fact]
     public void BadImageTagIsRefusedBeforeAnythingIsWritten()
     {
         Assert.NotEqual(0, Run("--image-tag", "-not a tag"));
