@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Data;
+using StudentRecords.App.Students;
 
 namespace StudentRecords.App.Hosting;
 
@@ -19,6 +20,7 @@ public static class RecordsServices
                 mysql => mysql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
         else
             services.AddDbContextPool<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
+        services.AddSingleton(TimeProvider.System).AddSingleton<StudentTotal>();
         services.AddDataProtection().SetApplicationName("student-records").PersistKeysToDbContext<RecordsDbContext>();
         return services;
     }

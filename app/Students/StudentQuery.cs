@@ -8,14 +8,30 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
 {
     public const int PageSize = 20;
 
-    public async Task<StudentPage> RunAsync(IQueryable<Student> students, CancellationToken cancellation)
+    /// <param name="total">Counts all students; a search is always counted exactly.</param>
+    public async Task<StudentPage> RunAsync(IQueryable<Student> students, StudentTotal total, CancellationToken cancellation)
     {
         var filtered = Filter(students);
-        var total = await filtered.CountAsync(cancellation);
-        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        var page = Math.Clamp(Page, 1, pages); // out-of-range pages show the nearest real one
-        var items = await Ordered(filtered).Skip((page - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(cancellation);
-        return new StudentPage(items, page, pages, total);
+        var count = string.IsNullOrWhiteSpace(Search) ? await total.CountAsync(students, cancellation) : await filtered.CountAsync(cancellation);
+        var page = Math.Max(1, Page);
+        var rows = await ReadPageAsync(filtered, page, cancellation);
+        if (rows.Count == 0 && page > 1)
+        {
+            // Past the end: show the last real page, found from an exact count.
+            page = Math.Max(1, (int)Math.Ceiling((count = await filtered.CountAsync(cancellation)) / (double)PageSize));
+            rows = await ReadPageAsync(filtered, page, cancellation);
+        }
+        var hasNext = rows.Count > PageSize;
+        return new StudentPage(hasNext ? rows[..PageSize] : rows, page, count, hasNext);
+    }
+
+    private async Task<List<Student>> ReadPageAsync(IQueryable<Student> filtered, int page, CancellationToken cancellation)
+    {
+        var ordered = Ordered(filtered);
+        // Page 1 leaves OFFSET out: Pomelo will not cache the SQL of a query whose OFFSET is a parameter, and
+        // page 1 is the one everybody opens. One row more than a page tells whether there is a next page.
+        if (page > 1) ordered = ordered.Skip((page - 1) * PageSize);
+        return await ordered.Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
     }
 
     private IQueryable<Student> Filter(IQueryable<Student> students)

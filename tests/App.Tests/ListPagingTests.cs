@@ -65,4 +65,24 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
         Assert.Equal(45, all.Distinct().Count());
         Assert.Equal(StudentQuery.PageSize, RowsOn(first));
     }
+
+    [Fact]
+    public async Task AnotherTasksNewStudentCanBePagedToWhileThisTasksCountLagsBehind()
+    {
+        using var first = RecordsApp.OnMariaDb(mariaDb);
+        await SeedAsync(first, 20);
+        using var second = RecordsApp.OnMariaDb(mariaDb, first.DatabaseName);
+        var client = Forms.Browser(first);
+        Assert.DoesNotContain("aria-label=\"Pages\"", await client.GetStringAsync("/Students")); // 20: one page, and the count is kept
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.PostAsync(Forms.Browser(second), "/Students/Create", Forms.Student(name: "Zed Last", email: "zed@example.org"))).StatusCode);
+
+        var pageOne = await client.GetStringAsync("/Students");
+        Assert.Contains("20 student(s)", pageOne); // the kept count, at most StudentTotal.MaxAge old
+        Assert.Contains("Page 1 of 2", pageOne); // but the next page is read from the database
+        Assert.Contains("Zed Last", await client.GetStringAsync("/Students?p=2"));
+
+        await Forms.CreateAsync(client, Forms.Student(name: "Yan Own", email: "yan@example.org"));
+        Assert.Contains("22 student(s)", await client.GetStringAsync("/Students")); // its own write is counted at once
+    }
 }

@@ -6,7 +6,7 @@ using StudentRecords.App.Students;
 
 namespace StudentRecords.App.Pages.Students;
 
-public sealed class CreateModel(RecordsDbContext db) : PageModel
+public sealed class CreateModel(RecordsDbContext db, StudentTotal total) : PageModel
 {
     [BindProperty]
     public StudentInput Input { get; set; } = new();
@@ -33,6 +33,7 @@ public sealed class CreateModel(RecordsDbContext db) : PageModel
             ModelState.AddModelError("Input.Email", UniqueEmail.Message);
             return Page();
         }
+        total.Forget();
         TempData["Message"] = $"Added {student.FullName}.";
         return RedirectToPage("Details", new { id = student.Id });
     }

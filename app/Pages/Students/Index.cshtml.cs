@@ -6,7 +6,7 @@ using StudentRecords.App.Students;
 namespace StudentRecords.App.Pages.Students;
 
 /// <summary>The list: search by name, e-mail or course, sort by any column, 20 to a page.</summary>
-public sealed class IndexModel(RecordsDbContext db) : PageModel
+public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageModel
 {
     public static readonly IReadOnlyList<(StudentSort Sort, string Label)> Columns =
         [(StudentSort.Name, "Name"), (StudentSort.Email, "E-mail"), (StudentSort.Age, "Age"), (StudentSort.Course, "Course"), (StudentSort.Enrolled, "Enrolled")];
@@ -23,13 +23,13 @@ public sealed class IndexModel(RecordsDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public StudentPage Result { get; private set; } = new([], 1, 1, 0);
+    public StudentPage Result { get; private set; } = new([], 1, 0, false);
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         // Unparseable sort or page values fall back to the defaults instead of failing.
         if (!ModelState.IsValid) (Sort, Desc, PageNumber) = (StudentSort.Name, false, 1);
-        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db.Students, cancellation);
+        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db.Students, total, cancellation);
     }
 
     public bool DescendingLinkFor(StudentSort column) => column == Sort && !Desc;
