@@ -8,7 +8,8 @@
 # namespace list and this folder's scripts; a cache entry appears only once complete.
 #
 # Writes: node_modules/ (npm ci), synth/bindings/aws-namespaces.txt, .bindings/feed/*.nupkg,
-#         .bindings/Bindings.props (the trimmed provider's version, imported by Directory.Packages.props).
+#         .bindings/Bindings.props (the trimmed provider's and the patched runtime's versions,
+#         imported by Directory.Packages.props).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -77,6 +78,23 @@ base_entry="$cache/base-$(echo "constructs $constructs_version cdktf $cdktf_vers
 build_entry "$base_entry" "Constructs $constructs_version + HashiCorp.Cdktf $cdktf_version" \
   pacmak "$repo/node_modules/constructs" "$repo/node_modules/cdktf"
 
+# 3b. Amazon.JSII.Runtime with its repeated reflection reads memoized (runtime/; ~10 s). Same calls,
+# same answers, each made once: uncached they were most of a full synth's time. Based on the runtime
+# jsii-pacmak generates for; versioned one patch above it (which upstream will not publish, being past it)
+# so that it satisfies the generated packages' [version, 2.0.0) dependency.
+runtime_key=$(echo "jsii-runtime $pacmak_version $(hash_of "$bindings"/runtime/*.props "$bindings"/runtime/*/*.csproj "$bindings"/runtime/*/*.cs)" | sha256sum | cut -c1-12)
+runtime_package_version="$(echo "$pacmak_version" | awk -F. '{ print $1 "." $2 "." $3 + 1 }')-memo.$runtime_key"
+runtime_entry="$cache/runtime-$runtime_key"
+build_runtime() {
+  curl -fsSL --retry 3 -o upstream.nupkg \
+    "https://api.nuget.org/v3-flatcontainer/amazon.jsii.runtime/$pacmak_version/amazon.jsii.runtime.$pacmak_version.nupkg"
+  dotnet build "$bindings/runtime/ReflectionMemo" -c Release -o memo --disable-build-servers -p:UseSharedCompilation=false -v quiet -nologo
+  dotnet run --project "$bindings/runtime/PatchRuntime" -c Release --disable-build-servers -p:UseSharedCompilation=false -v quiet -- \
+    upstream.nupkg memo/StudentRecords.JsiiReflectionMemo.dll "$runtime_package_version" out
+  rm -rf memo upstream.nupkg
+}
+build_entry "$runtime_entry" "Amazon.JSII.Runtime $runtime_package_version" build_runtime
+
 # 4. The trimmed provider (~40 s): its own version per list, so no NuGet cache confuses it with upstream.
 aws_key=$(echo "aws $aws_version pacmak $pacmak_version $(hash_of "$bindings/aws-namespaces.txt" "$bindings/trim-provider.js" "$bindings/bootstrap.sh")" | sha256sum | cut -c1-12)
 aws_package_version="$aws_version-trim.$aws_key"
@@ -94,14 +112,15 @@ build_entry "$aws_entry" "HashiCorp.Cdktf.Providers.Aws $aws_package_version ($(
 mkdir -p .bindings
 rm -rf .bindings/feed
 mkdir .bindings/feed
-cp "$base_entry"/out/*.nupkg "$aws_entry"/out/*.nupkg .bindings/feed/
+cp "$base_entry"/out/*.nupkg "$runtime_entry"/out/*.nupkg "$aws_entry"/out/*.nupkg .bindings/feed/
 cat > .bindings/Bindings.props.new <<XML
 <Project>
-  <!-- Written by synth/bindings/bootstrap.sh: the trimmed AWS provider built for aws-namespaces.txt. -->
+  <!-- Written by synth/bindings/bootstrap.sh: the trimmed AWS provider built for aws-namespaces.txt, the memoized jsii runtime. -->
   <PropertyGroup>
     <CdktfVersion>$cdktf_version</CdktfVersion>
     <ConstructsVersion>$constructs_version</ConstructsVersion>
     <CdktfAwsProviderVersion>$aws_package_version</CdktfAwsProviderVersion>
+    <JsiiRuntimeVersion>$runtime_package_version</JsiiRuntimeVersion>
   </PropertyGroup>
 </Project>
 XML

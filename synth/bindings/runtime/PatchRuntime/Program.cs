@@ -1,0 +1,110 @@
+// Makes Amazon.JSII.Runtime's package with its repeated reflection reads memoized: every call the
+// runtime makes to one of the methods in Replacements is pointed at the same-named stand-in in
+// StudentRecords.JsiiReflectionMemo.Memo, and that assembly travels in the package beside it.
+// Nothing else changes. Each replacement must find the number of call sites given below, so a
+// different runtime version fails here instead of being patched blind.
+// usage: PatchRuntime <upstream .nupkg> <StudentRecords.JsiiReflectionMemo.dll> <new version> <output folder>
+using System.IO.Compression;
+using System.Xml.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: PatchRuntime <upstream .nupkg> <memo .dll> <new version> <output folder>");
+    return 2;
+}
+var (upstream, memoPath, version, outputFolder) = (args[0], args[1], args[2], args[3]);
+
+// (declaring type, method, parameter types) -> call sites expected in Amazon.JSII.Runtime 1.140.0
+var replacements = new Dictionary<string, int>
+{
+    ["System.Type::GetInterfaceMap(System.Type)"] = 2,
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute(System.Reflection.MemberInfo,System.Type,System.Boolean)"] = 1,
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo,System.Boolean)"] = 4,
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo)"] = 14,
+    ["System.Reflection.Assembly::get_FullName()"] = 2,
+};
+
+var work = Directory.CreateTempSubdirectory("patch-runtime-");
+try
+{
+    ZipFile.ExtractToDirectory(upstream, work.FullName);
+    File.Delete(Path.Combine(work.FullName, ".signature.p7s")); // the content changes, so upstream's signature no longer applies
+    var runtimes = Directory.GetFiles(work.FullName, "Amazon.JSII.Runtime.dll", SearchOption.AllDirectories);
+    if (runtimes.Length != 1) throw new InvalidOperationException($"expected one Amazon.JSII.Runtime.dll in {upstream}, found {runtimes.Length}");
+    var runtime = runtimes[0];
+
+    var found = Patch(runtime, memoPath, replacements);
+    var unexpected = replacements.Where(r => found[r.Key] != r.Value).Select(r => $"{r.Key}: expected {r.Value} call site(s), found {found[r.Key]}").ToList();
+    if (unexpected.Count > 0)
+        throw new InvalidOperationException("The runtime changed; review the patch before updating the counts:\n  " + string.Join("\n  ", unexpected));
+    File.Copy(memoPath, Path.Combine(Path.GetDirectoryName(runtime)!, Path.GetFileName(memoPath)));
+
+    var nuspecPath = Directory.GetFiles(work.FullName, "*.nuspec").Single();
+    var nuspec = XDocument.Load(nuspecPath);
+    var ns = nuspec.Root!.GetDefaultNamespace();
+    var metadata = nuspec.Root.Element(ns + "metadata")!;
+    metadata.Element(ns + "version")!.Value = version;
+    metadata.Element(ns + "description")!.Value += " Patched by the Student Records Platform: reflection reads memoized (synth/bindings/runtime).";
+    nuspec.Save(nuspecPath);
+
+    Directory.CreateDirectory(outputFolder);
+    var package = Path.Combine(outputFolder, $"Amazon.JSII.Runtime.{version}.nupkg");
+    File.Delete(package);
+    ZipFile.CreateFromDirectory(work.FullName, package);
+    Console.WriteLine($"{package}: {string.Join(", ", found.Select(f => $"{f.Value} × {f.Key}"))}");
+    return 0;
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+
+static Dictionary<string, int> Patch(string runtimePath, string memoPath, Dictionary<string, int> replacements)
+{
+    var found = replacements.Keys.ToDictionary(k => k, _ => 0);
+    var resolver = new DefaultAssemblyResolver();
+    resolver.AddSearchDirectory(Path.GetDirectoryName(runtimePath)!);
+    var memo = ModuleDefinition.ReadModule(memoPath).GetType("StudentRecords.JsiiReflectionMemo.Memo");
+    using (var module = ModuleDefinition.ReadModule(runtimePath, new ReaderParameters { AssemblyResolver = resolver, ReadWrite = true }))
+    {
+        foreach (var instruction in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).SelectMany(m => m.Body.Instructions))
+        {
+            if (instruction.Operand is not MethodReference called || !found.ContainsKey(Key(called))) continue;
+            var standIn = StandInFor(called, memo);
+            instruction.OpCode = OpCodes.Call; // an instance call becomes a static one taking the instance first: same stack
+            instruction.Operand = called is GenericInstanceMethod generic
+                ? Instantiate(module.ImportReference(standIn), generic.GenericArguments)
+                : module.ImportReference(standIn);
+            found[Key(called)]++;
+        }
+        module.Write();
+    }
+    return found;
+}
+
+static string Key(MethodReference method)
+{
+    var definition = method is GenericInstanceMethod generic ? generic.ElementMethod : method;
+    var arity = definition.HasGenericParameters ? "<T>" : "";
+    return $"{definition.DeclaringType.FullName}::{definition.Name}{arity}({string.Join(",", definition.Parameters.Select(p => p.ParameterType.FullName))})";
+}
+
+// The stand-in has the original's name (get_FullName → FullName) and its parameters, with the instance first.
+static MethodDefinition StandInFor(MethodReference called, TypeDefinition memo)
+{
+    var definition = called is GenericInstanceMethod generic ? generic.ElementMethod : called;
+    var parameters = (definition.HasThis ? [definition.DeclaringType.FullName] : Array.Empty<string>())
+        .Concat(definition.Parameters.Select(p => p.ParameterType.FullName)).ToArray();
+    var name = definition.Name.StartsWith("get_", StringComparison.Ordinal) ? definition.Name[4..] : definition.Name;
+    return memo.Methods.Single(m => m.Name == name && m.GenericParameters.Count == definition.GenericParameters.Count
+        && m.Parameters.Select(p => p.ParameterType.FullName).SequenceEqual(parameters));
+}
+
+static GenericInstanceMethod Instantiate(MethodReference method, IEnumerable<TypeReference> arguments)
+{
+    var instance = new GenericInstanceMethod(method);
+    foreach (var argument in arguments) instance.GenericArguments.Add(argument);
+    return instance;
+}
