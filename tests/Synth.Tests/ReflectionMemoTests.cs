@@ -85,4 +85,14 @@ public sealed class ReflectionMemoTests
         Assert.Equal(typeof(Square).GetInterfaceMap(typeof(IShape)).TargetMethods, map.TargetMethods);
         Assert.Equal(typeof(Memo).Assembly.FullName, Memo.FullName(typeof(Memo).Assembly));
     }
+
+    [Fact]
+    public void OnlyAssembliesJsiiGeneratedAreSearchedForJsiiTypes()
+    {
+        var cdktf = typeof(HashiCorp.Cdktf.App).Assembly;
+
+        Assert.Equal(cdktf.GetTypes(), Memo.JsiiTypes(cdktf));
+        Assert.Empty(Memo.JsiiTypes(typeof(Enumerable).Assembly));
+        Assert.Empty(Memo.JsiiTypes(typeof(DeputyBase).Assembly)); // the runtime declares no jsii types of its own
+    }
 }

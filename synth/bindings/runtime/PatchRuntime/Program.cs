@@ -1,5 +1,5 @@
 // Makes Amazon.JSII.Runtime's package with its repeated reflection reads memoized: every call the
-// runtime makes to one of the methods in Replacements is pointed at the same-named stand-in in
+// runtime makes to one of the methods below is pointed at its stand-in in
 // StudentRecords.JsiiReflectionMemo.Memo, and that assembly travels in the package beside it.
 // Nothing else changes. Each replacement must find the number of call sites given below, so a
 // different runtime version fails here instead of being patched blind.
@@ -16,14 +16,16 @@ if (args.Length != 4)
 }
 var (upstream, memoPath, version, outputFolder) = (args[0], args[1], args[2], args[3]);
 
-// (declaring type, method, parameter types) -> call sites expected in Amazon.JSII.Runtime 1.140.0
-var replacements = new Dictionary<string, int>
+// method called (declaring type::name(parameter types)) -> its stand-in in Memo (the instance, if any, becomes
+// the first parameter), and the call sites expected in Amazon.JSII.Runtime 1.140.0
+var replacements = new Dictionary<string, (string StandIn, int Sites)>
 {
-    ["System.Type::GetInterfaceMap(System.Type)"] = 2,
-    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute(System.Reflection.MemberInfo,System.Type,System.Boolean)"] = 1,
-    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo,System.Boolean)"] = 4,
-    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo)"] = 14,
-    ["System.Reflection.Assembly::get_FullName()"] = 2,
+    ["System.Type::GetInterfaceMap(System.Type)"] = ("GetInterfaceMap", 2),
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute(System.Reflection.MemberInfo,System.Type,System.Boolean)"] = ("GetCustomAttribute", 1),
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo,System.Boolean)"] = ("GetCustomAttribute", 4),
+    ["System.Reflection.CustomAttributeExtensions::GetCustomAttribute<T>(System.Reflection.MemberInfo)"] = ("GetCustomAttribute", 14),
+    ["System.Reflection.Assembly::get_FullName()"] = ("FullName", 2),
+    ["System.Reflection.Assembly::GetTypes()"] = ("JsiiTypes", 1), // TypeCache's scan of every loaded assembly
 };
 
 var work = Directory.CreateTempSubdirectory("patch-runtime-");
@@ -36,7 +38,7 @@ try
     var runtime = runtimes[0];
 
     var found = Patch(runtime, memoPath, replacements);
-    var unexpected = replacements.Where(r => found[r.Key] != r.Value).Select(r => $"{r.Key}: expected {r.Value} call site(s), found {found[r.Key]}").ToList();
+    var unexpected = replacements.Where(r => found[r.Key] != r.Value.Sites).Select(r => $"{r.Key}: expected {r.Value.Sites} call site(s), found {found[r.Key]}").ToList();
     if (unexpected.Count > 0)
         throw new InvalidOperationException("The runtime changed; review the patch before updating the counts:\n  " + string.Join("\n  ", unexpected));
     File.Copy(memoPath, Path.Combine(Path.GetDirectoryName(runtime)!, Path.GetFileName(memoPath)));
@@ -61,7 +63,7 @@ finally
     work.Delete(recursive: true);
 }
 
-static Dictionary<string, int> Patch(string runtimePath, string memoPath, Dictionary<string, int> replacements)
+static Dictionary<string, int> Patch(string runtimePath, string memoPath, Dictionary<string, (string StandIn, int Sites)> replacements)
 {
     var found = replacements.Keys.ToDictionary(k => k, _ => 0);
     var resolver = new DefaultAssemblyResolver();
@@ -71,8 +73,8 @@ static Dictionary<string, int> Patch(string runtimePath, string memoPath, Dictio
     {
         foreach (var instruction in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).SelectMany(m => m.Body.Instructions))
         {
-            if (instruction.Operand is not MethodReference called || !found.ContainsKey(Key(called))) continue;
-            var standIn = StandInFor(called, memo);
+            if (instruction.Operand is not MethodReference called || !replacements.TryGetValue(Key(called), out var replacement)) continue;
+            var standIn = StandInFor(called, replacement.StandIn, memo);
             instruction.OpCode = OpCodes.Call; // an instance call becomes a static one taking the instance first: same stack
             instruction.Operand = called is GenericInstanceMethod generic
                 ? Instantiate(module.ImportReference(standIn), generic.GenericArguments)
@@ -91,13 +93,12 @@ static string Key(MethodReference method)
     return $"{definition.DeclaringType.FullName}::{definition.Name}{arity}({string.Join(",", definition.Parameters.Select(p => p.ParameterType.FullName))})";
 }
 
-// The stand-in has the original's name (get_FullName → FullName) and its parameters, with the instance first.
-static MethodDefinition StandInFor(MethodReference called, TypeDefinition memo)
+// The stand-in takes the original's parameters, with the instance first, and returns the same type.
+static MethodDefinition StandInFor(MethodReference called, string name, TypeDefinition memo)
 {
     var definition = called is GenericInstanceMethod generic ? generic.ElementMethod : called;
     var parameters = (definition.HasThis ? [definition.DeclaringType.FullName] : Array.Empty<string>())
         .Concat(definition.Parameters.Select(p => p.ParameterType.FullName)).ToArray();
-    var name = definition.Name.StartsWith("get_", StringComparison.Ordinal) ? definition.Name[4..] : definition.Name;
     return memo.Methods.Single(m => m.Name == name && m.GenericParameters.Count == definition.GenericParameters.Count
         && m.Parameters.Select(p => p.ParameterType.FullName).SequenceEqual(parameters));
 }

@@ -9,6 +9,7 @@ namespace StudentRecords.JsiiReflectionMemo;
 /// that answer afterwards, which holds because types, members, attributes and assemblies never change
 /// once loaded. Uncached, these reads were three quarters of a full synth's .NET time (DeputyBase checks
 /// every method of a resource class against every interface it implements, on every instance).
+/// One stand-in also narrows: see <see cref="JsiiTypes"/>.
 /// </summary>
 public static class Memo
 {
@@ -44,6 +45,16 @@ public static class Memo
     /// <summary>Stands in for <see cref="CustomAttributeExtensions.GetCustomAttribute{T}(MemberInfo)"/>.</summary>
     public static T? GetCustomAttribute<T>(MemberInfo element) where T : Attribute =>
         (T?)GetCustomAttribute(element, typeof(T), inherit: true);
+
+    /// <summary>
+    /// Stands in for <see cref="Assembly.GetTypes"/> where the runtime's TypeCache looks for jsii types in
+    /// every assembly the process loads, the framework's thousands of types included. Only assemblies jsii
+    /// generated (marked with its JsiiAssembly attribute) hold any, so the others are not read at all.
+    /// </summary>
+    public static Type[] JsiiTypes(Assembly assembly) =>
+        assembly.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Amazon.JSII.Runtime.Deputy.JsiiAssemblyAttribute")
+            ? assembly.GetTypes()
+            : Type.EmptyTypes;
 
     /// <summary>Stands in for <see cref="Assembly.FullName"/>, which builds a new string on every read.</summary>
     public static string? FullName(Assembly assembly) =>
