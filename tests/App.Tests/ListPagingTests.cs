@@ -85,4 +85,17 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
         await Forms.CreateAsync(client, Forms.Student(name: "Yan Own", email: "yan@example.org"));
         Assert.Contains("22 student(s)", await client.GetStringAsync("/Students")); // its own write is counted at once
     }
+
+    [Fact]
+    public async Task SortAndPageLinksKeepTheSearch()
+    {
+        using var app = RecordsApp.OnSqlite();
+        await SeedAsync(app, 45);
+
+        var page = await Forms.Browser(app).GetStringAsync("/Students?q=Physics&sort=Age");
+
+        Assert.Contains("href=\"/Students?q=Physics&amp;sort=Age&amp;desc=true\"", page); // the current column flips
+        Assert.Contains("href=\"/Students?q=Physics&amp;sort=Name&amp;desc=false\"", page);
+        Assert.Contains("href=\"/Students?q=Physics&amp;sort=Age&amp;desc=false&amp;p=2\"", page); // 23 of 45 match
+    }
 }
