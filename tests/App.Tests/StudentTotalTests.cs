@@ -103,4 +103,25 @@ public sealed class StudentTotalTests : IDisposable
         await AddStudentsAsync(1);
         Assert.Equal(5, await total.CountAsync(db.Students, default));
     }
+
+    [Fact]
+    public async Task WhileOneRequestRecountsAnOldCountTheOthersKeepIt()
+    {
+        await AddStudentsAsync(3);
+        Assert.Equal(3, await total.CountAsync(db.Students, default));
+        clock.Advance(StudentTotal.MaxAge);
+        await using (var writer = new SqliteRecordsDbContext(new DbContextOptionsBuilder<SqliteRecordsDbContext>().UseSqlite(connection).Options))
+        {
+            writer.Students.Add(new Student { FullName = "Another Task", Email = "other@example.org", Age = 30, Course = "Law", EnrolmentDate = new DateOnly(2024, 9, 1) });
+            await writer.SaveChangesAsync();
+        }
+
+        var recount = total.CountAsync(db.Students.TagWith("held"), default);
+        await held.Started.Task;
+        Assert.Equal(3, await total.CountAsync(db.Students, default)); // not a second count
+
+        held.Release.SetResult();
+        Assert.Equal(4, await recount);
+        Assert.Equal(4, await total.CountAsync(db.Students, default));
+    }
 }

@@ -61,7 +61,9 @@ sample_memory & sampler=$!
 # Warm up first, as traffic ramps up on a running service: light load (4 connections) leaves the JIT the spare
 # CPU it needs to recompile hot code optimized; at 64 connections from a cold start it is starved for half a
 # minute and the figures measure the JIT instead of the app.
+# Then briefly at the measured concurrency, which opens the database connections 64 clients need.
 for path in /Students "/Students?q=Physics" /Students/Details/5000; do wrk -t1 -c4 -d10s "$base$path" >/dev/null; done
+wrk -t2 -c64 -d5s "$base/Students" >/dev/null
 
 printf '%-26s %10s %9s %9s %8s\n' case "req/s" "p50 ms" "p99 ms" "non-2xx"
 run() { # <label> <path> [wrk args...]
