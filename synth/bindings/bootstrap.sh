@@ -108,11 +108,17 @@ build_aws() {
 }
 build_entry "$aws_entry" "HashiCorp.Cdktf.Providers.Aws $aws_package_version ($(grep -vc '^#' "$bindings/aws-namespaces.txt") namespaces)" build_aws
 
-# 5. The feed the projects restore from, and the version they ask for.
+# 5. The feed the projects restore from, and the version they ask for. Both are left untouched when
+# unchanged: a new timestamp on either makes every project restore and rebuild (and synth/run.sh
+# recompile ReadyToRun, ~20 s).
+replace_if_changed() { # <new> <current>
+  if diff -rq "$1" "$2" >/dev/null 2>&1; then rm -rf "$1"; else rm -rf "$2" && mv "$1" "$2"; fi
+}
 mkdir -p .bindings
-rm -rf .bindings/feed
-mkdir .bindings/feed
-cp "$base_entry"/out/*.nupkg "$runtime_entry"/out/*.nupkg "$aws_entry"/out/*.nupkg .bindings/feed/
+rm -rf .bindings/feed.new
+mkdir .bindings/feed.new
+cp "$base_entry"/out/*.nupkg "$runtime_entry"/out/*.nupkg "$aws_entry"/out/*.nupkg .bindings/feed.new/
+replace_if_changed .bindings/feed.new .bindings/feed
 cat > .bindings/Bindings.props.new <<XML
 <Project>
   <!-- Written by synth/bindings/bootstrap.sh: the trimmed AWS provider built for aws-namespaces.txt, the memoized jsii runtime. -->
@@ -124,5 +130,5 @@ cat > .bindings/Bindings.props.new <<XML
   </PropertyGroup>
 </Project>
 XML
-mv .bindings/Bindings.props.new .bindings/Bindings.props
+replace_if_changed .bindings/Bindings.props.new .bindings/Bindings.props
 say "ready: $aws_package_version"
