@@ -18,7 +18,8 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         if (rows.Count == 0 && page > 1)
         {
             // Past the end: show the last real page, found from an exact count.
-            page = Math.Max(1, (int)Math.Ceiling((count = await filtered.CountAsync(cancellation)) / (double)PageSize));
+            count = await filtered.CountAsync(cancellation);
+            page = Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
             rows = await ReadPageAsync(filtered, page, cancellation);
         }
         var hasNext = rows.Count > PageSize;

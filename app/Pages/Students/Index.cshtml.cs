@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using StudentRecords.App.Data;
 using StudentRecords.App.Students;
 
