@@ -30,7 +30,7 @@ public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageMo
     {
         // Unparseable sort or page values fall back to the defaults instead of failing.
         if (!ModelState.IsValid) (Sort, Desc, PageNumber) = (StudentSort.Name, false, 1);
-        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db.Students, total, cancellation);
+        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db, total, cancellation);
     }
 
     public bool DescendingLinkFor(StudentSort column) => column == Sort && !Desc;
