@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StudentRecords.Synth.Review;
@@ -9,6 +11,9 @@ namespace StudentRecords.Synth.Review;
 /// </summary>
 public static class StackDiff
 {
+    // Values are shown as written ("+", "<", "é"), not as \u escapes: the report is read, not parsed.
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static StackChanges Compare(string stack, JsonObject? before, JsonObject? after)
     {
         var old = Resources(before);
@@ -57,6 +62,6 @@ public static class StackDiff
             return;
         }
         if (JsonNode.DeepEquals(old, now)) return;
-        changes.Add(new AttributeChange(path, old?.ToJsonString(), now?.ToJsonString(), ReplacementRules.ForcesReplacement(type, path)));
+        changes.Add(new AttributeChange(path, old?.ToJsonString(AsWritten), now?.ToJsonString(AsWritten), ReplacementRules.ForcesReplacement(type, path)));
     }
 }

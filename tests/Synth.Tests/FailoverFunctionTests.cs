@@ -1,3 +1,7 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using StudentRecords.Model.Tests;
+
 namespace StudentRecords.Synth.Tests;
 
 /// <summary>The failover orchestrator is deployed in the standby with the model's settings and exact permissions.</summary>
@@ -18,6 +22,23 @@ public sealed class FailoverFunctionTests(SynthesizedPlatform platform)
         Assert.StartsWith("${aws_kms_key.", (string?)function["kms_key_arn"]);
         Assert.Equal("Active", (string?)function["tracing_config"]!["mode"]);
         Assert.StartsWith("assets/", (string?)function["filename"]);
+    }
+
+    [Fact]
+    public void DeploysAPackageOfTheOrchestratorsSourceWithItsSha256()
+    {
+        var function = dr.Resource("aws_lambda_function");
+        var package = File.ReadAllBytes(Path.Combine(platform.Outdir, "stacks", "dr", (string)function["filename"]!));
+        var source = Path.Combine(RepositoryPaths.Root, "synth", "Lambda", "failover");
+
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData(package)), (string?)function["source_code_hash"]);
+        using var zip = new ZipArchive(new MemoryStream(package));
+        Assert.Equal(Directory.GetFiles(source).Select(Path.GetFileName).Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName));
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(source, entry.FullName)), reader.ReadToEnd());
+        }
     }
 
     [Fact]

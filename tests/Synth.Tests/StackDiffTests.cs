@@ -36,6 +36,20 @@ public sealed class StackDiffTests
     }
 
     [Fact]
+    public void ValuesAreShownAsWrittenNotEscaped()
+    {
+        var changes = StackDiff.Compare("dr", Stack("""
+            "aws_lambda_function": { "f": { "source_code_hash": "a+b/c=", "description": "x" } }
+            """), Stack("""
+            "aws_lambda_function": { "f": { "source_code_hash": "d+e/f=", "description": "<é & \"q\">" } }
+            """));
+
+        Assert.Equal(
+            [new AttributeChange("description", "\"x\"", "\"<é & \\\"q\\\">\"", false), new AttributeChange("source_code_hash", "\"a+b/c=\"", "\"d+e/f=\"", false)],
+            changes.Changed["aws_lambda_function.f"]);
+    }
+
+    [Fact]
     public void MetadataAloneIsNoChangeAndAnIdenticalStackHasNone()
     {
         var changes = StackDiff.Compare("dr", Stack(Before), Stack(Before.Replace("a/net", "renamed/path")));
