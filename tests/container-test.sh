@@ -82,6 +82,8 @@ fail() { echo "container test FAILED: $*" >&2; podman logs "$container" 2>&1 | t
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] || fail "/health/ready did not answer 200"
 [[ "$(podman exec "$container" id -u)" == 1654 ]] || fail "not running as 1654"
 podman exec "$container" sh -c 'touch /app/probe' 2>/dev/null && fail "root filesystem is writable"
+podman exec "$container" sh -c 'ls /app/Microsoft.CodeAnalysis*.dll /app/Microsoft.EntityFrameworkCore.Design.dll' >/dev/null 2>&1 \
+  && fail "Debug-only tools (Razor runtime compilation, EF Core Design) are in the image"
 
 # 5. A create → list round trip through the forms, antiforgery included.
 jar="$work/cookies"
@@ -93,5 +95,5 @@ status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' -X POST "$base/Student
 [[ "$status" == 302 ]] || fail "create answered $status"
 curl -s "$base/Students" | grep -q "Container History" || fail "the new student is not listed"
 [[ "$(mariadb --socket="$work/db.sock" -uroot -N -e 'select count(*) from records.students')" == 1 ]] || fail "row not in MariaDB"
-say "container test passed: ready, user 1654, read-only root, create and list against MariaDB"
+say "container test passed: ready, user 1654, read-only root, no Debug-only tools, create and list against MariaDB"
 echo "container: 1 passed, 0 failed"

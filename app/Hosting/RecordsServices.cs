@@ -29,7 +29,9 @@ public static class RecordsServices
     {
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Zoë", not "Zo&#xEB;", in the page source
         var pages = services.AddRazorPages();
+#if DEBUG // the package is in Debug builds only (StudentRecords.App.csproj)
         if (environment.IsDevelopment()) pages.AddRazorRuntimeCompilation();
+#endif
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
