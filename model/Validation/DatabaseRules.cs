@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace StudentRecords.Model.Validation;
 
-/// <summary>Aurora MySQL 8.0 settings that AWS accepts, and a class that can join a global database.</summary>
+/// <summary>Aurora MySQL 8.0 settings that AWS accepts, on a class the platform supports and, for a global database, one that can join it.</summary>
 internal static partial class DatabaseRules
 {
     public static void Check(EnvironmentFile env)
@@ -11,10 +11,10 @@ internal static partial class DatabaseRules
         if (env.Draft.Database is not { } db) return;
         if (!db.EngineVersion.StartsWith("8.0.mysql_aurora.3.", StringComparison.Ordinal))
             env.Report("database.engineVersion", $"'{db.EngineVersion}' is not Aurora MySQL 8.0; use a 8.0.mysql_aurora.3.x version such as 8.0.mysql_aurora.3.08.0");
-        if (!InstanceClass().IsMatch(db.InstanceClass))
-            env.Report("database.instanceClass", $"'{db.InstanceClass}' is not an RDS instance class; expected e.g. db.r6g.large or db.serverless");
-        else if (db.Replication == ReplicationMode.Global && !MemoryOptimized().IsMatch(db.InstanceClass))
-            env.Report("database.instanceClass", $"'{db.InstanceClass}' cannot join an Aurora Global Database: AWS requires memory-optimized classes (db.r5 or newer, db.x2g) or db.serverless; choose one, or replication: binlog");
+        if (!AuroraInstanceClasses.MaxConnections.ContainsKey(db.InstanceClass))
+            env.Report("database.instanceClass", $"'{db.InstanceClass}' is not an instance class the platform supports; choose one of {string.Join(", ", AuroraInstanceClasses.MaxConnections.Keys)} (to support another, record its max_connections in model/AuroraInstanceClasses.cs and its price in synth/Review/PriceTable.cs)");
+        else if (db.Replication == ReplicationMode.Global && !AuroraInstanceClasses.CanJoinGlobalDatabase(db.InstanceClass))
+            env.Report("database.instanceClass", $"'{db.InstanceClass}' cannot join an Aurora Global Database: AWS requires memory-optimized classes ({string.Join(", ", AuroraInstanceClasses.MaxConnections.Keys.Where(AuroraInstanceClasses.CanJoinGlobalDatabase))} here); choose one, or replication: binlog");
         if (db.InstanceCount is < 1 or > AwsLimits.AuroraMaxInstances)
             env.Report("database.instanceCount", $"{db.InstanceCount} instances; Aurora runs 1 to {AwsLimits.AuroraMaxInstances} (a writer and up to 15 readers)");
         if (db.BackupRetentionDays is < 1 or > 35)
@@ -36,12 +36,6 @@ internal static partial class DatabaseRules
         if (length < TimeSpan.FromMinutes(30))
             env.Report("database.backupWindow", $"'{window}' lasts {length.TotalMinutes:0} minutes; RDS needs at least 30");
     }
-
-    [GeneratedRegex(@"^db\.[a-z0-9]+(\.[a-z0-9]+)?$")]
-    private static partial Regex InstanceClass();
-
-    [GeneratedRegex(@"^db\.(r([5-9]|[1-9][0-9])[a-z]*\.[a-z0-9]+|x2g\.[a-z0-9]+|serverless)$")]
-    private static partial Regex MemoryOptimized();
 
     [GeneratedRegex(@"^((?:[01][0-9]|2[0-3]):[0-5][0-9])-((?:[01][0-9]|2[0-3]):[0-5][0-9])$")]
     private static partial Regex Window();

@@ -27,12 +27,25 @@ public sealed class DatabaseRuleTests
         ErrorAssert.Reports(errors, "dr.yaml", "database.instanceClass", "memory-optimized");
     }
 
+    [Fact]
+    public void InstanceClassMustBeOneThePlatformSupportsInEveryFileAtOnce()
+    {
+        using var env = new EnvironmentFolder();
+        env.Replace("production.yaml", "instanceClass: db.t3.large", "instanceClass: db.m6g.large")
+            .Replace("dr.yaml", "instanceClass: db.t3.large", "instanceClass: db.serverless");
+
+        var errors = env.Errors();
+
+        Assert.Equal(2, errors.Count);
+        ErrorAssert.Reports(errors, "production.yaml", "database.instanceClass", "'db.m6g.large' is not an instance class the platform supports; choose one of db.r5.large, db.r6g.large,");
+        ErrorAssert.Reports(errors, "dr.yaml", "database.instanceClass", "'db.serverless' is not an instance class the platform supports");
+    }
+
     [Theory]
     [InlineData("db.r5.large")]
+    [InlineData("db.r6g.large")]
     [InlineData("db.r6g.xlarge")]
-    [InlineData("db.r7i.large")]
-    [InlineData("db.x2g.large")]
-    [InlineData("db.serverless")]
+    [InlineData("db.r7g.large")]
     public void GlobalDatabaseAcceptsMemoryOptimizedClasses(string instanceClass)
     {
         using var env = new EnvironmentFolder();

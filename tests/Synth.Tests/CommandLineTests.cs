@@ -77,7 +77,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void AnInstanceClassTheSynthHasNoLimitsForFailsClearlyAndWritesNothing()
+    public void AnUnsupportedInstanceClassIsAModelErrorAndWritesNothing()
     {
         foreach (var file in new[] { "production.yaml", "dr.yaml" })
         {
@@ -85,7 +85,7 @@ public sealed class CommandLineTests : IDisposable
             File.WriteAllText(path, File.ReadAllText(path).Replace("instanceClass: db.t3.large", "instanceClass: db.m6g.large"));
         }
 
-        Assert.Equal(SynthCommand.SynthesisFailed, Run());
+        Assert.Equal(SynthCommand.InvalidModel, Run());
 
         Assert.Equal(["previous.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
         Assert.Equal(["cdktf.out", "environments"], WorkEntries().Order());

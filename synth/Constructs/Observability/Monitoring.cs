@@ -44,7 +44,7 @@ public sealed class Monitoring : Construct
         Alarm("service-cpu", "AWS/ECS", "CPUUtilization", "Average", service, ">", t.ServiceCpuPercent, quiet, $"service CPU above {t.ServiceCpuPercent}%", periods: 5);
         Alarm("service-memory", "AWS/ECS", "MemoryUtilization", "Average", service, ">", t.ServiceMemoryPercent, quiet, $"service memory above {t.ServiceMemoryPercent}%", periods: 5);
         Alarm("database-cpu", "AWS/RDS", "CPUUtilization", "Average", database, ">", t.DatabaseCpuPercent, silentIsBroken, $"database CPU above {t.DatabaseCpuPercent}%", periods: 5);
-        var maxConnections = AuroraLimits.MaxConnectionsOf(w.DatabaseInstanceClass);
+        var maxConnections = AuroraInstanceClasses.MaxConnections[w.DatabaseInstanceClass]; // the model admits only classes it has
         Alarm("database-connections", "AWS/RDS", "DatabaseConnections", "Maximum", database, ">", Math.Floor(maxConnections * t.ConnectionsPercent / 100.0), silentIsBroken, $"connections above {t.ConnectionsPercent}% of {maxConnections} ({w.DatabaseInstanceClass})");
         Alarm("database-local-storage", "AWS/RDS", "FreeLocalStorage", "Minimum", database, "<", t.FreeLocalStorageGb * 1024.0 * 1024 * 1024, silentIsBroken, $"less than {t.FreeLocalStorageGb} GB of local storage");
         if (config.FollowsPrimary)
