@@ -28,9 +28,11 @@ public sealed class KernelProcessTests
     [Fact]
     public async Task RequestsArriveOnStdinAndResponsesLeaveOnStdoutWhileOutputIsForwarded()
     {
-        // a stand-in for the kernel: echoes one line read synchronously, as the kernel reads, after writing output
+        // a stand-in for the kernel: echoes one line read synchronously, as the kernel reads, after writing
+        // output and touching process.stdin (which must not turn fd 0 non-blocking under the read)
         var program = """
             const fs = require('fs');
+            process.stdin.resume();
             console.log('logged');
             process.stderr.write('warned');
             const buffer = Buffer.alloc(64);

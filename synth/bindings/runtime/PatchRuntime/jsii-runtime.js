@@ -8,7 +8,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { Writable } = require('stream');
+const { Readable, Writable } = require('stream');
 
 function forwardedAs(tag) {
   return new Writable({
@@ -20,10 +20,12 @@ function forwardedAs(tag) {
   });
 }
 
-// Before anything writes: fd 1 carries only the kernel's responses. fd 0 is never opened as a
-// stream (that would make it non-blocking, and the kernel reads it synchronously).
-for (const tag of ['stdout', 'stderr']) {
-  Object.defineProperty(process, tag, { value: forwardedAs(tag), configurable: true, enumerable: true, writable: false });
+// Before anything writes: fd 1 carries only the kernel's responses. fd 0 must never become a stream
+// (that would make it non-blocking, and the kernel reads it synchronously): JavaScript sees an empty
+// stdin, as it did behind upstream's relay.
+const streams = { stdin: Readable.from([]), stdout: forwardedAs('stdout'), stderr: forwardedAs('stderr') };
+for (const [name, stream] of Object.entries(streams)) {
+  Object.defineProperty(process, name, { value: stream, configurable: true, enumerable: true, writable: false });
 }
 
 require(path.resolve(__dirname, '..', 'lib', 'program.js'));
