@@ -15,6 +15,9 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
 
     public string KeyAlias => Prefix;
 
+    /// <summary>In a standby's region, the key its replicas of the primary's secrets are encrypted with (the primary's stack creates it).</summary>
+    public string SecretReplicaKeyAlias => $"{Prefix}-secret-replicas";
+
     public string LogBucket => $"{Prefix}-logs";
 
     public string AssetsBucket => $"{Prefix}-assets";

@@ -60,14 +60,14 @@ public sealed class RegionalStack : TerraformStack
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
             LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort));
-        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn,
-            [.. model.Standbys.Select(s => s.Region)], Create: IsPrimary));
+        var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, secretReplicas, Create: IsPrimary));
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
             groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, certificate?.Arn, originSecret.Value));
         PointOriginNameAt(alb);
         var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
             IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));
-        var database = CreateDatabase(network, groups);
+        var database = CreateDatabase(network, groups, secretReplicas);
         var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
             network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
             database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
@@ -188,11 +188,29 @@ public sealed class RegionalStack : TerraformStack
         });
     }
 
-    private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups)
+    /// <summary>
+    /// The keys the primary's secrets are replicated under, one in each standby's region. This stack makes
+    /// them because it is applied first: a standby's own key does not exist yet when the replicas are made.
+    /// </summary>
+    private IReadOnlyList<SecretReplica> CreateSecretReplicaKeys() =>
+    [
+        .. model.Standbys.Select(standby =>
+        {
+            var replicaKey = new EncryptionKey(this, $"secret-replica-key-{standby.Name}", new EncryptionKeyConfig(
+                new ResourceNames(model.Platform, standby.Name).SecretReplicaKeyAlias, $"Encrypts the {standby.Name} replicas of {env.Name}'s secrets",
+                account.RootPrincipal, Region: standby.Region));
+            return new SecretReplica(standby.Region, replicaKey.Arn);
+        }),
+    ];
+
+    private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups, IReadOnlyList<SecretReplica> secretReplicas)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
+        var secretKeyArn = IsPrimary
+            ? key.Arn
+            : new DataAwsKmsAlias(this, "secret-replica-key", new DataAwsKmsAliasConfig { Name = $"alias/{names.SecretReplicaKeyAlias}" }).TargetKeyArn;
         var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig(
-            names.DatabaseSecret, DatabaseUser, key.Arn, [.. model.Standbys.Select(s => s.Region)], Create: IsPrimary));
+            names.DatabaseSecret, DatabaseUser, secretKeyArn, secretReplicas, Create: IsPrimary));
         var wiring = new ReplicationWiring(
             env.Database.Replication == ReplicationMode.Global ? names.GlobalCluster : null,
             IsPrimary ? null : $"arn:{account.Partition}:rds:{model.Primary.Region}:{account.AccountId}:cluster:{primary.Cluster}",
@@ -203,6 +221,6 @@ public sealed class RegionalStack : TerraformStack
             IsPrimary ? cluster.Arn : null,
             IsPrimary ? [.. model.Standbys.Select(s => $"arn:{account.Partition}:backup:{s.Region}:{account.AccountId}:backup-vault:{new ResourceNames(model.Platform, s.Name).BackupVault}")] : [],
             env.Database.BackupRetentionDays, account.Partition));
-        return new RegionalDatabase(cluster, new DatabaseConnection(cluster.Endpoint, AuroraCluster.Port, DatabaseName, DatabaseUser, credentials.SecretArn));
+        return new RegionalDatabase(cluster, new DatabaseConnection(cluster.Endpoint, AuroraCluster.Port, DatabaseName, DatabaseUser, credentials.SecretArn, credentials.KeyArn));
     }
 }

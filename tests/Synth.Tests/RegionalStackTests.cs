@@ -118,6 +118,34 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
     }
 
     [Fact]
+    public void SecretReplicasAreEncryptedUnderAKeyInTheStandbyRegionOnlyDrsServiceRoleMayUse()
+    {
+        var production = platform.Stack("production");
+        var dr = platform.Stack("dr");
+
+        var replicaKey = Assert.Single(production.Resources("aws_kms_key"), k => (string?)k["region"] == "eu-west-1");
+        Assert.True((bool?)replicaKey["enable_key_rotation"]);
+        var alias = Assert.Single(production.Resources("aws_kms_alias"), a => (string?)a["region"] == "eu-west-1");
+        Assert.Equal(production.ReferenceTo("aws_kms_key", replicaKey, "key_id"), (string?)alias["target_key_id"]);
+        Assert.Equal(2, production.Resources("aws_secretsmanager_secret").Count); // database credentials, origin header
+        foreach (var secret in production.Resources("aws_secretsmanager_secret"))
+        {
+            var replica = Assert.Single(secret["replica"]!.AsArray())!;
+            Assert.Equal("eu-west-1", (string?)replica["region"]);
+            Assert.Equal(production.ReferenceTo("aws_kms_key", replicaKey, "arn"), (string?)replica["kms_key_id"]);
+        }
+
+        var statements = dr.DataSources("aws_iam_policy_document").SelectMany(d => d["statement"]!.AsArray()).ToList();
+        var decrypt = Assert.Single(statements, s => (string?)s!["sid"] == "DecryptDatabaseSecret")!;
+        Assert.Equal(["kms:Decrypt"], decrypt["actions"]!.AsArray().Select(a => (string?)a));
+        var keyReference = (string)Assert.Single(decrypt["resources"]!.AsArray())!;
+        var lookup = dr.Referenced(keyReference);
+        Assert.Equal((string?)alias["name"], (string?)lookup["name"]);
+        Assert.Null(lookup["region"]); // DR's own region, where production made the key
+        Assert.Single(statements, s => s!.ToJsonString().Contains(keyReference));
+    }
+
+    [Fact]
     public void PrimaryReplicatesImagesAndBackupsToTheStandbyRegion()
     {
         var production = platform.Stack("production");

@@ -24,6 +24,7 @@ public sealed class EncryptionKey : Construct
         var key = new KmsKey(this, "key", new KmsKeyConfig
         {
             Provider = config.Provider,
+            Region = config.Region,
             Description = config.Description,
             EnableKeyRotation = true,
             DeletionWindowInDays = 30,
@@ -32,6 +33,7 @@ public sealed class EncryptionKey : Construct
         new KmsAlias(this, "alias", new KmsAliasConfig
         {
             Provider = config.Provider,
+            Region = config.Region,
             Name = $"alias/{config.Alias}",
             TargetKeyId = key.KeyId,
         });

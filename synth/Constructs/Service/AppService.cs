@@ -58,7 +58,7 @@ public sealed class AppService : Construct
             PolicyStatements.Allow("PullAppImage", ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [config.RepositoryArn]),
             PolicyStatements.Allow("WriteAppLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]),
             PolicyStatements.Allow("ReadDatabaseSecret", ["secretsmanager:GetSecretValue"], [config.Database.SecretArn]),
-            PolicyStatements.Allow("DecryptWithRegionKey", ["kms:Decrypt"], [config.KmsKeyArn]),
+            PolicyStatements.Allow("DecryptDatabaseSecret", ["kms:Decrypt"], [config.Database.SecretKeyArn]),
         ]));
         var app = new ServiceRole(this, "task-role", new ServiceRoleConfig($"{config.Name}-task", "ecs-tasks.amazonaws.com",
         [
