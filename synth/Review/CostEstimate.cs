@@ -12,15 +12,20 @@ public static class CostEstimate
 {
     public const string Global = "global";
 
+    /// <summary>Database credentials and the origin header: the primary's own, a standby's replicas of them (billed as secrets).</summary>
+    private const int SecretsPerEnvironment = 2;
+
     public static IReadOnlyDictionary<string, IReadOnlyList<CostLine>> For(PlatformModel model)
     {
         var result = new SortedDictionary<string, IReadOnlyList<CostLine>>(StringComparer.Ordinal);
-        foreach (var environment in model.Environments) result[environment.Name] = Environment(environment);
+        foreach (var environment in model.Environments)
+            result[environment.Name] = Environment(environment, secretReplicaRegions: environment.Role == EnvironmentRole.Primary ? model.Standbys.Count : 0);
         result[Global] = Edge(model.Platform);
         return result;
     }
 
-    public static IReadOnlyList<CostLine> Environment(EnvironmentSpec env)
+    /// <param name="secretReplicaRegions">Regions the environment replicates its secrets to, each under a key it creates there.</param>
+    public static IReadOnlyList<CostLine> Environment(EnvironmentSpec env, int secretReplicaRegions)
     {
         var p = PriceTable.Regions.TryGetValue(env.Region, out var prices)
             ? prices
@@ -30,6 +35,7 @@ public static class CostEstimate
         var nat = env.Network.NatGateways switch { NatMode.None => 0, NatMode.Single => 1, _ => env.AvailabilityZones.Count };
         var endpoints = env.Network.TaskEgress == TaskEgress.VpcEndpoints ? 4 * env.AvailabilityZones.Count : 0;
         var db = env.Database;
+        var keys = 1 + secretReplicaRegions; // the environment's own, and one per secret replica region
         var instanceHour = p.AuroraInstanceHour.TryGetValue(db.InstanceClass, out var price)
             ? price
             : throw new InvalidOperationException($"no price for {db.InstanceClass} in {env.Region} in the price table ({PriceTable.Dated})");
@@ -43,7 +49,7 @@ public static class CostEstimate
             new("Aurora storage and I/O", $"{UsageAssumptions.AuroraStorageGb} GB, {UsageAssumptions.AuroraIoMillions} M I/O", (UsageAssumptions.AuroraStorageGb * p.AuroraStorageGbMonth) + (UsageAssumptions.AuroraIoMillions * p.AuroraIoMillion)),
             new("CloudWatch Logs", $"{UsageAssumptions.LogsIngestGb} GB ingested", UsageAssumptions.LogsIngestGb * p.CloudWatchLogsIngestGb),
             new("S3", $"{UsageAssumptions.S3StoredGb} GB", UsageAssumptions.S3StoredGb * p.S3StandardGbMonth),
-            new("KMS and Secrets Manager", "1 key, 1 secret", p.KmsKeyMonth + p.SecretMonth),
+            new("KMS and Secrets Manager", $"{keys} key(s), {SecretsPerEnvironment} secrets", (keys * p.KmsKeyMonth) + (SecretsPerEnvironment * p.SecretMonth)),
         ];
     }
 

@@ -49,6 +49,17 @@ public sealed class CostEstimateTests
     }
 
     [Fact]
+    public void BothEnvironmentsPayForTwoSecretsAndTheirKeysWithThePrimaryPayingForTheReplicaKey()
+    {
+        var estimate = CostEstimate.For(Model());
+        var production = PriceTable.Regions["eu-central-1"];
+        var dr = PriceTable.Regions["eu-west-1"];
+
+        Assert.Equal((2 * production.KmsKeyMonth) + (2 * production.SecretMonth), Item(estimate["production"], "KMS and Secrets Manager"));
+        Assert.Equal(dr.KmsKeyMonth + (2 * dr.SecretMonth), Item(estimate["dr"], "KMS and Secrets Manager"));
+    }
+
+    [Fact]
     public void WithoutADomainThereIsNoRoute53Line()
     {
         var global = CostEstimate.For(Model(e => e
