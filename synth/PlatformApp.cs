@@ -1,5 +1,6 @@
 using HashiCorp.Cdktf;
 using StudentRecords.Model;
+using StudentRecords.Synth.Output;
 using StudentRecords.Synth.Stacks;
 
 namespace StudentRecords.Synth;
@@ -20,9 +21,10 @@ public static class PlatformApp
     {
         var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
         var primary = model.Primary;
+        var failoverPackage = LambdaPackage.Build(FailoverSource);
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
-            new RegionalStack(app, model, environment, imageTag, FailoverSource);
+            new RegionalStack(app, model, environment, imageTag, failoverPackage);
         new EdgeStack(app, EdgeStackName, model);
         return app;
     }

@@ -16,6 +16,7 @@ using StudentRecords.Synth.Constructs.Registry;
 using StudentRecords.Synth.Constructs.Security;
 using StudentRecords.Synth.Constructs.Service;
 using StudentRecords.Synth.Constructs.Storage;
+using StudentRecords.Synth.Output;
 
 namespace StudentRecords.Synth.Stacks;
 
@@ -34,8 +35,8 @@ public sealed class RegionalStack : TerraformStack
     private readonly AccountContext account;
     private readonly EncryptionKey key;
 
-    /// <param name="failoverSource">The failover Lambda's code; a standby deploys it.</param>
-    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, string failoverSource) : base(scope, environment.Name)
+    /// <param name="failoverPackage">The failover Lambda's code; a standby deploys it.</param>
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage failoverPackage) : base(scope, environment.Name)
     {
         this.model = model;
         env = environment;
@@ -76,7 +77,7 @@ public sealed class RegionalStack : TerraformStack
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass),
             FollowsPrimary: !IsPrimary, env.Database.Replication));
 
-        if (!IsPrimary) CreateFailover(failoverSource, service, alb, database, monitoring);
+        if (!IsPrimary) CreateFailover(failoverPackage, service, alb, database, monitoring);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {
@@ -106,7 +107,7 @@ public sealed class RegionalStack : TerraformStack
     /// these clusters, the active-region parameter and the alert topic. Four read and registration actions have
     /// no resource-level permissions in AWS and name "*": target health, task definitions, metrics and scalable-target registration.
     /// </summary>
-    private void CreateFailover(string source, AppService service, LoadBalancer alb, RegionalDatabase database, Monitoring monitoring)
+    private void CreateFailover(LambdaPackage package, AppService service, LoadBalancer alb, RegionalDatabase database, Monitoring monitoring)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
         var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
@@ -129,7 +130,7 @@ public sealed class RegionalStack : TerraformStack
             permissions.Add(PolicyStatements.Allow("MoveTheGlobalWriter", ["rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"],
                 [$"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}", standbyCluster, primaryCluster]));
         var primaryService = model.Primary.Service;
-        var function = new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", source, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+        var function = new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["STANDBY_REGION"] = env.Region,

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using StudentRecords.Synth.Constructs.Recovery;
+using StudentRecords.Synth.Output;
 
 namespace StudentRecords.Synth.Tests;
 

@@ -16,8 +16,7 @@ public sealed class FailoverFunction : Construct
 
     public FailoverFunction(Construct scope, string id, FailoverFunctionConfig config) : base(scope, id)
     {
-        var package = LambdaPackage.Build(config.SourceFolder);
-        var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = package.Path, Type = AssetType.FILE });
+        var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
         var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.Name, "lambda.amazonaws.com",
             [PolicyStatements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]), .. config.Permissions],
@@ -29,7 +28,7 @@ public sealed class FailoverFunction : Construct
             Runtime = Runtime,
             Handler = "index.handler",
             Filename = code.Path,
-            SourceCodeHash = package.Base64Sha256,
+            SourceCodeHash = config.Package.Base64Sha256,
             Role = role.Arn,
             Timeout = 900, // waiting for a promotion takes minutes
             MemorySize = 256,

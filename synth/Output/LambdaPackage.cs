@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 
-namespace StudentRecords.Synth.Constructs.Recovery;
+namespace StudentRecords.Synth.Output;
 
 /// <summary>
-/// A Lambda deployment package (.zip) of a source folder, built here rather than by CDKTF's archive
-/// asset, which starts a Node.js process on every synth and records each file's modification time (so
-/// every checkout zipped differently). Entries in ordinal order, one fixed time, stored uncompressed
+/// A Lambda deployment package (.zip) of a source folder, built before the constructs (which read no
+/// files) rather than by CDKTF's archive asset, which starts a Node.js process on every synth and records
+/// each file's modification time (so every checkout zipped differently). Entries in ordinal order, one fixed time, stored uncompressed
 /// (a deflater's output may change with the zlib .NET ships): the same source gives the same bytes.
 /// </summary>
 /// <param name="Path">The package, in a temp folder named by its content.</param>
