@@ -6,8 +6,9 @@ namespace StudentRecords.Synth.Output;
 /// <summary>
 /// A Lambda deployment package (.zip) of a source folder, built before the constructs (which read no
 /// files) rather than by CDKTF's archive asset, which starts a Node.js process on every synth and records
-/// each file's modification time (so every checkout zipped differently). Entries in ordinal order, one fixed time, stored uncompressed
-/// (a deflater's output may change with the zlib .NET ships): the same source gives the same bytes.
+/// each file's modification time (so every checkout zipped differently). Entries in ordinal order, one
+/// fixed time, stored uncompressed (a deflater's output may change with the zlib .NET ships): the same
+/// source gives the same bytes.
 /// </summary>
 /// <param name="Path">The package, in a temp folder named by its content.</param>
 /// <param name="Base64Sha256">What Lambda reports as the code's CodeSha256 (Terraform's filebase64sha256).</param>
