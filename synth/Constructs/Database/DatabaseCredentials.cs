@@ -38,7 +38,7 @@ public sealed class DatabaseCredentials : Construct
             Description = "Aurora master credentials (username, password)",
             KmsKeyId = config.KmsKeyArn,
             RecoveryWindowInDays = 30,
-            Replica = config.Replicas.Select(r => new SecretsmanagerSecretReplica { Region = r.Region, KmsKeyId = r.KmsKeyArn }).ToArray(),
+            Replica = config.Replicas.Select(r => r.ToBlock()).ToArray(),
         });
         new SecretsmanagerSecretVersion(this, "value", new SecretsmanagerSecretVersionConfig
         {

@@ -39,7 +39,7 @@ public sealed class OriginSecret : Construct
             Description = $"Value of the {HeaderName} header CloudFront sends and the load balancers require",
             KmsKeyId = config.KmsKeyArn,
             RecoveryWindowInDays = 7,
-            Replica = config.Replicas.Select(r => new SecretsmanagerSecretReplica { Region = r.Region, KmsKeyId = r.KmsKeyArn }).ToArray(),
+            Replica = config.Replicas.Select(r => r.ToBlock()).ToArray(),
         });
         new SecretsmanagerSecretVersion(this, "version", new SecretsmanagerSecretVersionConfig
         {
