@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using StudentRecords.App.Audit;
+using StudentRecords.App.Identity;
 
 namespace StudentRecords.App.Data;
 
 /// <summary>
 /// The records database. Each provider has a subclass of its own so each keeps its own migrations.
-/// It also keeps ASP.NET's data-protection keys, so every task behind the load balancer accepts the
-/// antiforgery tokens and cookies the others issued.
+/// Besides the students it keeps everything that must survive a failover with them: staff accounts
+/// and roles (Identity), the audit trail, and ASP.NET's data-protection keys, so every task behind
+/// the load balancer, and DR after a failover, accepts the cookies and tokens the others issued.
 /// </summary>
-public abstract class RecordsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
@@ -16,10 +21,15 @@ public abstract class RecordsDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Student> Students => Set<Student>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<IdentityRole>().HasData(StaffRoles.Seed());
+
         var student = modelBuilder.Entity<Student>();
         student.ToTable("students");
         student.Property(s => s.FullName).HasMaxLength(NameMaxLength).IsRequired();
@@ -31,5 +41,32 @@ public abstract class RecordsDbContext(DbContextOptions options) : DbContext(opt
         student.HasIndex(s => s.Course);
         student.HasIndex(s => s.Age); // every sortable column has an index: the list reads 20 rows, not all
         student.HasIndex(s => s.EnrolmentDate);
+
+        var audit = modelBuilder.Entity<AuditEntry>();
+        audit.ToTable("audit_entries");
+        audit.Property(a => a.Actor).HasMaxLength(AuditEntry.ActorMaxLength).IsRequired();
+        audit.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
+        audit.Property(a => a.StudentName).HasMaxLength(NameMaxLength).IsRequired();
+        audit.Property(a => a.Details).IsRequired();
+        audit.HasIndex(a => new { a.StudentId, a.Id }); // a student's history, newest first
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The trail is append-only: nothing in the app may change or remove an entry.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
     }
 }

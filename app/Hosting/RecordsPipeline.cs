@@ -17,10 +17,13 @@ public static class RecordsPipeline
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(); // before authentication: stylesheets need no sign-in
+        app.UseStatusCodePagesWithReExecute("/Status/{0}"); // 400 (a stale form), 403, 404 get a page that explains
         app.UseRouting();
-        app.MapHealthChecks(AppContract.LivenessPath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(AppContract.ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks(AppContract.LivenessPath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(AppContract.ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         return app;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Data;
+using StudentRecords.App.Identity;
 using StudentRecords.App.Students;
 
 namespace StudentRecords.App.Hosting;
@@ -28,7 +29,20 @@ public static class RecordsServices
     public static IServiceCollection AddRecordsWeb(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // "Zoë", not "Zo&#xEB;", in the page source
-        var pages = services.AddRazorPages();
+        var pages = services.AddRazorPages(options =>
+        {
+            // Every page needs a role (StaffPolicies' fallback catches a page left out here); the
+            // handlers that change records need more. Only signing in and out is open.
+            options.Conventions.AuthorizeFolder("/", StaffPolicies.Read);
+            options.Conventions.AuthorizePage("/Students/Create", StaffPolicies.Change);
+            options.Conventions.AuthorizePage("/Students/Edit", StaffPolicies.Change);
+            options.Conventions.AuthorizePage("/Students/Delete", StaffPolicies.Change);
+            options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Status");
+        });
+        services.AddScoped<StaffAccounts>();
 #if DEBUG // the package is in Debug builds only (StudentRecords.App.csproj)
         if (environment.IsDevelopment()) pages.AddRazorRuntimeCompilation();
 #endif

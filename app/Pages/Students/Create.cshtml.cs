@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StudentRecords.App.Audit;
 using StudentRecords.App.Data;
 using StudentRecords.App.Students;
 
 namespace StudentRecords.App.Pages.Students;
 
-public sealed class CreateModel(RecordsDbContext db, StudentTotal total) : PageModel
+public sealed class CreateModel(RecordsDbContext db, StudentTotal total, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public StudentInput Input { get; set; } = new();
@@ -21,12 +22,19 @@ public sealed class CreateModel(RecordsDbContext db, StudentTotal total) : PageM
             ModelState.AddModelError("Input.Email", UniqueEmail.Message);
         if (!ModelState.IsValid) return Page();
 
-        var student = new Student { FullName = "", Email = "", Course = "" };
-        Input.ApplyTo(student);
-        db.Students.Add(student);
+        Student student;
         try
         {
-            await db.SaveChangesAsync(cancellation);
+            student = await AuditedChange.RunAsync(db, async token =>
+            {
+                var added = new Student { FullName = "", Email = "", Course = "" };
+                Input.ApplyTo(added);
+                db.Students.Add(added);
+                await db.SaveChangesAsync(token); // the audit entry needs the new id
+                AuditedChange.Record(db, clock, User.Identity!.Name!, AuditAction.Created, added, FieldChange.Between(null, added));
+                await db.SaveChangesAsync(token);
+                return added;
+            }, cancellation);
         }
         catch (DbUpdateException e) when (UniqueEmail.IsViolation(e))
         {

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StudentRecords.App.Audit;
 using StudentRecords.App.Data;
 using StudentRecords.App.Students;
 
 namespace StudentRecords.App.Pages.Students;
 
 /// <summary>Edits with optimistic concurrency: a save based on a stale version is refused and nothing is overwritten.</summary>
-public sealed class EditModel(RecordsDbContext db) : PageModel
+public sealed class EditModel(RecordsDbContext db, TimeProvider clock) : PageModel
 {
     public const string StaleMessage = "Someone else changed this student while you were editing. Nothing was saved: the form now shows their version; make your changes again.";
 
@@ -26,32 +27,49 @@ public sealed class EditModel(RecordsDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        if (await db.Students.FirstOrDefaultAsync(s => s.Id == Id, cancellation) is not { } student) return NotFound();
         if (ModelState.IsValid && await UniqueEmail.IsTakenAsync(db, Input.Email, Id, cancellation))
             ModelState.AddModelError("Input.Email", UniqueEmail.Message);
-        if (!ModelState.IsValid) return Page();
-        if (student.Version != Input.Version) return Stale(student);
+        if (!ModelState.IsValid)
+            return await db.Students.AnyAsync(s => s.Id == Id, cancellation) ? Page() : NotFound();
 
-        // The version the user saw is what the UPDATE requires, so a save racing this one loses cleanly.
-        db.Entry(student).Property(s => s.Version).OriginalValue = Input.Version;
-        Input.ApplyTo(student);
+        Outcome outcome;
         try
         {
-            await db.SaveChangesAsync(cancellation);
+            outcome = await AuditedChange.RunAsync(db, token => SaveAsync(token), cancellation);
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.Students.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, cancellation);
-            return current is null ? NotFound() : Stale(current);
+            outcome = Outcome.Stale;
         }
         catch (DbUpdateException e) when (UniqueEmail.IsViolation(e))
         {
             ModelState.AddModelError("Input.Email", UniqueEmail.Message);
             return Page();
         }
-        TempData["Message"] = $"Saved {student.FullName}.";
-        return RedirectToPage("Details", new { id = Id });
+        if (outcome == Outcome.Saved)
+        {
+            TempData["Message"] = $"Saved {Input.FullName.Trim()}.";
+            return RedirectToPage("Details", new { id = Id });
+        }
+        db.ChangeTracker.Clear();
+        return await db.Students.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, cancellation) is { } current ? Stale(current) : NotFound();
+    }
+
+    private enum Outcome { Saved, Stale, Missing }
+
+    private async Task<Outcome> SaveAsync(CancellationToken token)
+    {
+        if (await db.Students.FirstOrDefaultAsync(s => s.Id == Id, token) is not { } student) return Outcome.Missing;
+        if (student.Version != Input.Version) return Outcome.Stale;
+        var before = new Student { FullName = student.FullName, Email = student.Email, Age = student.Age, Course = student.Course, EnrolmentDate = student.EnrolmentDate };
+
+        // The version the user saw is what the UPDATE requires, so a save racing this one loses cleanly.
+        db.Entry(student).Property(s => s.Version).OriginalValue = Input.Version;
+        Input.ApplyTo(student);
+        var changes = FieldChange.Between(before, student);
+        if (changes.Count > 0) AuditedChange.Record(db, clock, User.Identity!.Name!, AuditAction.Edited, student, changes);
+        await db.SaveChangesAsync(token);
+        return Outcome.Saved;
     }
 
     private PageResult Stale(Student current)

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace StudentRecords.App.Identity;
+
+/// <summary>What each role may do, as authorization policies the pages are bound to (RecordsServices).</summary>
+public static class StaffPolicies
+{
+    public const string Read = "read-records";
+    public const string Change = "change-records";
+    public const string Administer = "administer";
+
+    public static void AddTo(AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, policy => policy.RequireRole(StaffRoles.Viewer, StaffRoles.Registrar, StaffRoles.Administrator));
+        options.AddPolicy(Change, policy => policy.RequireRole(StaffRoles.Registrar, StaffRoles.Administrator));
+        options.AddPolicy(Administer, policy => policy.RequireRole(StaffRoles.Administrator));
+        // Anything not bound to a policy (a page added later and forgotten) still needs a reader.
+        options.FallbackPolicy = options.GetPolicy(Read);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StudentRecords.App.Identity;
+
+namespace StudentRecords.App.Pages.Account;
+
+/// <summary>Ends the session, by POST only (a link or an image cannot sign anyone out).</summary>
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, ILogger<SignOutModel> logger) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("SignIn");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true) logger.SignedIn(SecurityEvents.SignedOut, User.Identity.Name ?? "", "sign-out");
+        await signIn.SignOutAsync();
+        return RedirectToPage("SignIn");
+    }
+}
