@@ -57,7 +57,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RecordsDbContext
         var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
         if (!added.Succeeded) return $"The role was not changed: {Describe(added)}";
-        await users.UpdateSecurityStampAsync(user); // live sessions pick up the new role at the next check
+        // No new stamp: live sessions are not ended but re-read their roles at the next stamp check.
         logger.UserChanged(SecurityEvents.UserRoleChanged, user.Email!, actor, $" to {role}");
         return null;
     }

@@ -40,6 +40,7 @@ public static partial class Forms
     public static async Task<Guid> VersionShownAsync(HttpClient client, int id) =>
         Guid.Parse(VersionField().Match(await client.GetStringAsync($"/Students/Edit/{id}")).Groups[1].Value);
 
+    /// <summary>A browser that is not signed in (RecordsApp.SignedInClientAsync gives one that is).</summary>
     public static HttpClient Browser(RecordsApp app) =>
         app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -21,7 +21,7 @@ public sealed class HealthAndOutageTests(MariaDbServer mariaDb)
     public async Task PagesSay503AndReadinessFailsWhileTheDatabaseIsDownThenRecoverWithoutRestart()
     {
         using var app = RecordsApp.OnMariaDb(mariaDb);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         await Forms.CreateAsync(client, Forms.Student());
 
         mariaDb.Stop();
@@ -51,7 +51,7 @@ public sealed class HealthAndOutageTests(MariaDbServer mariaDb)
     public async Task ResponsesCarrySecurityHeadersAndProxiedHttpIsSentToHttps()
     {
         using var app = RecordsApp.OnSqlite();
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
 
         var page = await client.GetAsync("/Students");
         var proxied = new HttpRequestMessage(HttpMethod.Get, "/Students");

@@ -40,7 +40,7 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
         using var app = RecordsApp.On(provider, mariaDb);
         await SeedAsync(app, students);
 
-        var page = await Forms.Browser(app).GetStringAsync($"/Students{query}");
+        var page = await (await app.SignedInClientAsync()).GetStringAsync($"/Students{query}");
 
         Assert.Equal(rows, RowsOn(page));
         Assert.Equal(paged, page.Contains("aria-label=\"Pages\""));
@@ -53,7 +53,7 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
     {
         using var app = RecordsApp.On(provider, mariaDb);
         await SeedAsync(app, 45);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
 
         var first = await client.GetStringAsync("/Students?sort=Age&desc=true");
         var all = new List<string>();
@@ -113,10 +113,10 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
         using var first = RecordsApp.OnMariaDb(mariaDb);
         await SeedAsync(first, 20);
         using var second = RecordsApp.OnMariaDb(mariaDb, first.DatabaseName);
-        var client = Forms.Browser(first);
+        var client = await first.SignedInClientAsync();
         Assert.DoesNotContain("aria-label=\"Pages\"", await client.GetStringAsync("/Students")); // 20: one page, and the count is kept
 
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.PostAsync(Forms.Browser(second), "/Students/Create", Forms.Student(name: "Zed Last", email: "zed@example.org"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Forms.PostAsync(await second.SignedInClientAsync(), "/Students/Create", Forms.Student(name: "Zed Last", email: "zed@example.org"))).StatusCode);
 
         var pageOne = await client.GetStringAsync("/Students");
         Assert.Contains("20 student(s)", pageOne); // the kept count, at most StudentTotal.MaxAge old
@@ -133,7 +133,7 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
         using var app = RecordsApp.OnSqlite();
         await SeedAsync(app, 45);
 
-        var page = await Forms.Browser(app).GetStringAsync("/Students?q=Physics&sort=Age");
+        var page = await (await app.SignedInClientAsync()).GetStringAsync("/Students?q=Physics&sort=Age");
 
         Assert.Contains("href=\"/Students?q=Physics&amp;sort=Age&amp;desc=true\"", page); // the current column flips
         Assert.Contains("href=\"/Students?q=Physics&amp;sort=Name&amp;desc=false\"", page);

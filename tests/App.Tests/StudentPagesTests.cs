@@ -17,7 +17,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task CreateListDetailsEditDeleteRoundTrip(string provider)
     {
         using var app = App(provider);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
 
         var id = await Forms.CreateAsync(client, Forms.Student("Zoë O'Brien-Núñez", "Zoe.OBrien@Example.org"));
         Assert.Contains("Zoë O&#x27;Brien-Núñez", await client.GetStringAsync("/Students"));
@@ -48,7 +48,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task InvalidFieldIsRefusedWithItsMessageNextToItAndTheInputKept(string provider, string field, string value, string message)
     {
         using var app = App(provider);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         var student = Forms.Student(course: "Input kept");
         student[field] = value;
 
@@ -73,7 +73,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task RealNamesAreAccepted(string name)
     {
         using var app = App("sqlite");
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
 
         var id = await Forms.CreateAsync(client, Forms.Student(name, "someone@example.org"));
 
@@ -85,7 +85,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task EmailIsUniqueWhateverItsCase(string provider)
     {
         using var app = App(provider);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         await Forms.CreateAsync(client, Forms.Student(email: "grace@example.org"));
 
         var duplicate = await Forms.PostAsync(client, "/Students/Create", Forms.Student("Grace Hopper", " GRACE@Example.ORG "));
@@ -100,8 +100,8 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task StaleEditIsRefusedAndOverwritesNothing(string provider)
     {
         using var app = App(provider);
-        var alice = Forms.Browser(app);
-        var bob = Forms.Browser(app);
+        var alice = await app.SignedInClientAsync();
+        var bob = await app.SignedInClientAsync();
         var id = await Forms.CreateAsync(alice, Forms.Student());
         var seenByAlice = await Forms.VersionShownAsync(alice, id);
         var seenByBob = await Forms.VersionShownAsync(bob, id);
@@ -122,7 +122,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task InjectionAndScriptPayloadsAreStoredVerbatimAndRenderedInert(string provider)
     {
         using var app = App(provider);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         const string sql = "Robert'); DROP TABLE students;--";
         const string script = "<script>alert('x')</script>";
 
@@ -144,7 +144,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task FormWithoutAntiforgeryTokenIsRefused()
     {
         using var app = App("sqlite");
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
 
         var response = await client.PostAsync("/Students/Create", new FormUrlEncodedContent(Forms.Student()));
 
@@ -156,7 +156,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task DeleteNeedsAPostAfterAConfirmationPage()
     {
         using var app = App("sqlite");
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         var id = await Forms.CreateAsync(client, Forms.Student());
 
         var confirmation = await client.GetStringAsync($"/Students/Delete/{id}");
@@ -170,7 +170,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     public async Task SearchMatchesNameEmailOrCourseAndTreatsWildcardsLiterally(string provider)
     {
         using var app = App(provider);
-        var client = Forms.Browser(app);
+        var client = await app.SignedInClientAsync();
         await Forms.CreateAsync(client, Forms.Student("Alan Turing", "alan@example.org", course: "Computing"));
         await Forms.CreateAsync(client, Forms.Student("Emmy Noether", "emmy@uni.example", course: "Algebra 100%"));
 
