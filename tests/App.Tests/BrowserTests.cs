@@ -13,12 +13,13 @@ public sealed class BrowserTests(MariaDbServer mariaDb)
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task StaffCreateFindEditMistypeAndDeleteAStudent()
+    public async Task RegistrarSignsInCreatesFindsEditsMistypesReadsHistoryAndDeletesAStudent()
     {
         Assert.True(File.Exists(Chromium), "Chromium is missing: tests/prerequisites.sh installs it");
         using var app = RecordsApp.OnMariaDb(mariaDb);
         app.UseKestrel(0);
         app.StartServer();
+        await app.AddUserAsync("registrar@example.org", StudentRecords.App.Identity.StaffRoles.Registrar);
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         using var playwright = await Playwright.CreateAsync();
@@ -29,35 +30,52 @@ public sealed class BrowserTests(MariaDbServer mariaDb)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync();
+        var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "artifacts")).FullName;
 
-        await page.GotoAsync($"{baseUrl}/Students/Create");
+        await page.GotoAsync($"{baseUrl}/Students/Create"); // not signed in: the sign-in form, then back here
+        Assert.Contains("/Account/SignIn", page.Url);
+        await page.FillAsync("#Input_Email", "registrar@example.org");
+        await page.FillAsync("#Input_Password", RecordsApp.Password);
+        await SubmitAsync(page, "main button[type=submit]", "**/Students/Create");
+        Assert.Contains("registrar@example.org", await page.InnerTextAsync("nav"));
+
         await page.FillAsync("#Input_FullName", "Zoë O'Brien-Núñez");
         await page.FillAsync("#Input_Email", "zoe@example.org");
         await page.FillAsync("#Input_Age", "21");
         await page.FillAsync("#Input_Course", "Medieval History");
         await page.FillAsync("#Input_EnrolmentDate", "2025-09-01");
-        await SubmitAsync(page, "button[type=submit]", "**/Students/Details/*");
+        await SubmitAsync(page, "main button[type=submit]", "**/Students/Details/*");
         Assert.Contains("Added Zoë O'Brien-Núñez.", await page.InnerTextAsync("[role=status]"));
+
+        await SubmitAsync(page, "a[href*='/Students/History/']", "**/Students/History/*");
+        var history = await page.InnerTextAsync("table");
+        Assert.Contains("registrar@example.org", history);
+        Assert.Contains("Created", history);
+        Assert.Contains("Course or programme: — → Medieval History", history);
 
         await page.GotoAsync($"{baseUrl}/Students?q=Medieval");
         Assert.Contains("Zoë O'Brien-Núñez", await page.InnerTextAsync("table"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "browser-signed-in-list.png"), FullPage = true });
 
         await SubmitAsync(page, "text=Edit", "**/Students/Edit/*");
         await page.FillAsync("#Input_Age", "15");
-        await page.ClickAsync("button[type=submit]"); // the same URL answers with the form again: wait for the message
+        await page.ClickAsync("main button[type=submit]"); // the same URL answers with the form again: wait for the message
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Age']")).ToHaveTextAsync("Age must be between 16 and 100.", new() { Timeout = 60000 });
         Assert.Equal("Medieval History", await page.InputValueAsync("#Input_Course")); // input kept
-        var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "artifacts")).FullName;
         await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "browser-validation-error.png"), FullPage = true });
 
         await page.FillAsync("#Input_Age", "22");
-        await SubmitAsync(page, "button[type=submit]", "**/Students/Details/*");
+        await SubmitAsync(page, "main button[type=submit]", "**/Students/Details/*");
         Assert.Contains("22", await page.InnerTextAsync("dl"));
 
         await SubmitAsync(page, "text=Delete", "**/Students/Delete/*");
         Assert.Contains("Delete Zoë O'Brien-Núñez?", await page.InnerTextAsync("h1"));
         await SubmitAsync(page, "button.btn-danger", "**/Students");
         Assert.Contains("0 student(s)", await page.InnerTextAsync("main"));
+
+        await SubmitAsync(page, "nav button[type=submit]", "**/Account/SignIn"); // sign out
+        await page.GotoAsync($"{baseUrl}/Students");
+        Assert.Contains("/Account/SignIn", page.Url);
     }
 
     /// <summary>Clicks and waits for the page it leads to, as a person waits for the next page to appear.</summary>
