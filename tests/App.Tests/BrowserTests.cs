@@ -73,7 +73,8 @@ public sealed class BrowserTests(MariaDbServer mariaDb)
         await SubmitAsync(page, "button.btn-danger", "**/Students");
         Assert.Contains("0 student(s)", await page.InnerTextAsync("main"));
 
-        await SubmitAsync(page, "nav button[type=submit]", "**/Account/SignIn"); // sign out
+        await SubmitAsync(page, "nav a[href='/Account/SignOut']", "**/Account/SignOut");
+        await SubmitAsync(page, "main button[type=submit]", "**/Account/SignIn");
         await page.GotoAsync($"{baseUrl}/Students");
         Assert.Contains("/Account/SignIn", page.Url);
     }

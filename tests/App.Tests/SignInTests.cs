@@ -254,7 +254,7 @@ public sealed class SignInTests(MariaDbServer mariaDb)
         var client = await app.SignedInClientAsync(email: "viewer@example.org");
         var copy = await app.SignedInClientAsync(email: "viewer@example.org"); // the same user elsewhere
 
-        var signOut = await Forms.PostAsync(client, "/Students", new Dictionary<string, string>(), "/Account/SignOut");
+        var signOut = await Forms.PostAsync(client, "/Account/SignOut", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Students")).StatusCode);
 

@@ -5,10 +5,10 @@ using StudentRecords.App.Identity;
 
 namespace StudentRecords.App.Pages.Account;
 
-/// <summary>Ends the session, by POST only (a link or an image cannot sign anyone out), and every copy of it within a minute.</summary>
+/// <summary>Asks, then ends the session by POST only (a link or an image cannot sign anyone out), and every copy of it within a minute.</summary>
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, ILogger<SignOutModel> logger) : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("SignIn");
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("SignIn");
 
     public async Task<IActionResult> OnPostAsync()
     {
