@@ -43,6 +43,28 @@ public sealed class RoleTests(MariaDbServer mariaDb)
         Assert.Null(await db.Users.FirstOrDefaultAsync(u => u.Email == "eve@example.org"));
     }
 
+    [Fact]
+    public async Task FormTokenOfAnotherUserOrOfNoSessionIsRefusedWithAPageAndNothingSaved()
+    {
+        using var app = RecordsApp.OnSqlite();
+        var registrar = await app.SignedInClientAsync(StaffRoles.Registrar);
+        var other = await app.SignedInClientAsync(StaffRoles.Registrar);
+        var tokens = new[]
+        {
+            Forms.TokenIn(await other.GetStringAsync("/Students/Create")), // issued to someone else
+            Forms.TokenIn(await Forms.Browser(app).GetStringAsync("/Account/SignIn")), // issued before signing in
+            "",
+        };
+        foreach (var token in tokens)
+        {
+            var response = await registrar.PostAsync("/Students/Create", new FormUrlEncodedContent(new Dictionary<string, string>(Forms.Student()) { ["__RequestVerificationToken"] = token }));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("Nothing was saved", await response.Content.ReadAsStringAsync());
+        }
+        using var scope = app.Services.CreateScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<RecordsDbContext>().Students.ToListAsync());
+    }
+
     [Theory]
     [InlineData(StaffRoles.Viewer, "/Students/Create", HttpStatusCode.Forbidden)]
     [InlineData(StaffRoles.Viewer, "/Admin/Changes", HttpStatusCode.Forbidden)]
