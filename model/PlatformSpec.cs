@@ -5,6 +5,7 @@ namespace StudentRecords.Model;
 /// <param name="ManagedBy">Value of the ManagedBy tag.</param>
 /// <param name="Tags">Tags on every taggable resource, besides Project, Environment and ManagedBy.</param>
 /// <param name="Domain">Public DNS name of the app; without it the edge serves CloudFront's own name.</param>
+/// <param name="Auth">Institutional single sign-on for the records app; without it staff use local accounts only.</param>
 public sealed record PlatformSpec(
     string Project,
     string ManagedBy,
@@ -14,4 +15,5 @@ public sealed record PlatformSpec(
     AlarmsSpec Alarms,
     AuditSpec Audit,
     RecoverySpec Recovery,
-    DomainSpec? Domain);
+    DomainSpec? Domain,
+    AuthSpec? Auth);

@@ -30,6 +30,14 @@ internal sealed class MappingReader
     public int? Int(string key) =>
         Scalar<int?>(key, true, "a whole number", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null);
 
+    /// <summary>A whole number that may be left out: <paramref name="fallback"/> then.</summary>
+    public int? Int(string key, int fallback)
+    {
+        if (Has(key)) return Int(key);
+        known.Add(key);
+        return fallback;
+    }
+
     public double? Double(string key) =>
         Scalar<double?>(key, true, "a number", v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null);
 
@@ -113,6 +121,8 @@ internal sealed class MappingReader
         problems.Add(file, PathOf(key), $"must be {expected}");
         return null;
     }
+
+    private bool Has(string key) => node.Children.TryGetValue(key, out var value) && !IsNull(value);
 
     private static bool IsNull(YamlNode value) =>
         value is YamlScalarNode { Value: "" or "~" or "null", Style: YamlDotNet.Core.ScalarStyle.Plain };

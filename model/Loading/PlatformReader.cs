@@ -15,11 +15,14 @@ internal static class PlatformReader
         var recovery = root.Mapping("recovery") is { } re ? ReadRecovery(re) : null;
         var domainReader = root.Mapping("domain", required: false);
         var domain = domainReader is null ? null : ReadDomain(domainReader);
+        var authReader = root.Mapping("auth", required: false);
+        var auth = authReader is null ? null : ReadAuth(authReader);
         root.RejectUnknownKeys();
 
         if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null || audit is null || recovery is null) return null;
         if (domainReader is not null && domain is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain);
+        if (authReader is not null && auth is null) return null;
+        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain, auth);
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -52,12 +55,13 @@ internal static class PlatformReader
         var connections = r.Int("connectionsPercent");
         var lag = r.Int("replicationLagSeconds");
         var freeStorage = r.Int("freeLocalStorageGb");
+        var failedSignIns = r.Int("failedSignInsPerHour", fallback: AlarmsSpec.DefaultFailedSignInsPerHour);
         r.RejectUnknownKeys();
         return alb5xx is null || unhealthy is null || responseTime is null || serviceCpu is null || serviceMemory is null
-            || databaseCpu is null || connections is null || lag is null || freeStorage is null
+            || databaseCpu is null || connections is null || lag is null || freeStorage is null || failedSignIns is null
             ? null
             : new AlarmsSpec(alb5xx.Value, unhealthy.Value, responseTime.Value, serviceCpu.Value, serviceMemory.Value,
-                databaseCpu.Value, connections.Value, lag.Value, freeStorage.Value);
+                databaseCpu.Value, connections.Value, lag.Value, freeStorage.Value, failedSignIns.Value);
     }
 
     private static AuditSpec? ReadAudit(MappingReader r)
@@ -85,5 +89,33 @@ internal static class PlatformReader
         var zone = r.String("hostedZoneId");
         r.RejectUnknownKeys();
         return name is null || zone is null ? null : new DomainSpec(name, zone);
+    }
+
+    private static AuthSpec? ReadAuth(MappingReader r)
+    {
+        var oidc = r.Mapping("oidc") is { } o ? ReadOidc(o) : null;
+        r.RejectUnknownKeys();
+        return oidc is null ? null : new AuthSpec(oidc);
+    }
+
+    private static OidcSpec? ReadOidc(MappingReader r)
+    {
+        var authority = r.String("authority");
+        var clientId = r.String("clientId");
+        var roleClaim = r.String("roleClaim", required: false) ?? OidcSpec.DefaultRoleClaim;
+        var roles = r.Mapping("roles") is { } ro ? ReadOidcRoles(ro) : null;
+        r.RejectUnknownKeys();
+        return authority is null || clientId is null || roles is null ? null : new OidcSpec(authority, clientId, roleClaim, roles);
+    }
+
+    /// <summary>Keys are the app's role names, so an unknown role is an unknown key.</summary>
+    private static OidcRoles ReadOidcRoles(MappingReader r)
+    {
+        var roles = new OidcRoles(
+            r.String(nameof(OidcRoles.Administrator), required: false),
+            r.String(nameof(OidcRoles.Registrar), required: false),
+            r.String(nameof(OidcRoles.Viewer), required: false));
+        r.RejectUnknownKeys();
+        return roles;
     }
 }

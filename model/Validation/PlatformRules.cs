@@ -25,13 +25,14 @@ internal static partial class PlatformRules
             problems.Add(file, "domain.name", $"'{domain.Name}' is not a DNS name such as records.example.org");
         TagRules.Check(file, "tags", platform.Tags, TagRules.PlatformTags.Count, problems);
         CheckAlarms(platform.Alarms, file, problems);
+        if (platform.Auth is { } auth) AuthRules.Check(auth, file, problems);
     }
 
     private static void CheckAlarms(AlarmsSpec alarms, string file, Problems problems)
     {
         foreach (var (key, value) in new (string, int)[] { ("serviceCpuPercent", alarms.ServiceCpuPercent), ("serviceMemoryPercent", alarms.ServiceMemoryPercent), ("databaseCpuPercent", alarms.DatabaseCpuPercent), ("connectionsPercent", alarms.ConnectionsPercent) })
             if (value is < 1 or > 100) problems.Add(file, $"alarms.{key}", $"{value}% is not a percentage; use 1 to 100");
-        foreach (var (key, value) in new (string, int)[] { ("alb5xxPerMinute", alarms.Alb5xxPerMinute), ("unhealthyHosts", alarms.UnhealthyHosts), ("replicationLagSeconds", alarms.ReplicationLagSeconds), ("freeLocalStorageGb", alarms.FreeLocalStorageGb) })
+        foreach (var (key, value) in new (string, int)[] { ("alb5xxPerMinute", alarms.Alb5xxPerMinute), ("unhealthyHosts", alarms.UnhealthyHosts), ("replicationLagSeconds", alarms.ReplicationLagSeconds), ("freeLocalStorageGb", alarms.FreeLocalStorageGb), ("failedSignInsPerHour", alarms.FailedSignInsPerHour) })
             if (value < 1) problems.Add(file, $"alarms.{key}", $"{value} would alarm all the time or never; use 1 or more");
         if (alarms.ResponseTimeSeconds is <= 0 or > 60)
             problems.Add(file, "alarms.responseTimeSeconds", $"{alarms.ResponseTimeSeconds} s; use more than 0 and at most 60 (the ALB's idle timeout)");

@@ -23,6 +23,13 @@ public sealed class EnvironmentFolder : IDisposable
         return this;
     }
 
+    /// <summary>Adds text at the end of a file, such as a top-level section the committed file leaves out.</summary>
+    public EnvironmentFolder Append(string file, string text)
+    {
+        File.AppendAllText(System.IO.Path.Combine(Path, file), text);
+        return this;
+    }
+
     public void Write(string file, string text) => File.WriteAllText(System.IO.Path.Combine(Path, file), text);
 
     public void Delete(string file) => File.Delete(System.IO.Path.Combine(Path, file));
