@@ -36,6 +36,9 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
 
     public string GlobalCluster => $"{Platform.Project}-global";
 
+    /// <summary>The platform's own CloudWatch metrics (the app's sign-ins), in every region.</summary>
+    public string MetricNamespace => Platform.Project;
+
     public string DatabaseSecret => $"{Platform.Project}/database/master";
 
     public string OriginSecret => $"{Platform.Project}/edge/origin-verify";

@@ -74,8 +74,8 @@ public sealed class RegionalStack : TerraformStack
             database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
 
         var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
-            new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass),
-            FollowsPrimary: !IsPrimary, env.Database.Replication));
+            new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
+            FollowsPrimary: !IsPrimary, env.Database.Replication, names.MetricNamespace));
 
         if (!IsPrimary) CreateFailover(failoverPackage, service, alb, database, monitoring);
 

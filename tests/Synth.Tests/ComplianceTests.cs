@@ -178,6 +178,20 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
 
     }
 
+    /// <summary>CKV_AWS_319 fails a metric alarm whose <c>actions_enabled</c> is false; every alarm here also has somewhere to go.</summary>
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void EveryAlarmHasItsActionsEnabledAndAnAction(string name)
+    {
+        var stack = platform.Stack(name);
+
+        Assert.All(stack.Resources("aws_cloudwatch_metric_alarm").Concat(stack.Resources("aws_cloudwatch_composite_alarm")), alarm =>
+        {
+            Assert.NotEqual(false, (bool?)alarm["actions_enabled"]);
+            Assert.NotEmpty(alarm["alarm_actions"]!.AsArray());
+        });
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void NoSecretValueIsSynthesized(string name)

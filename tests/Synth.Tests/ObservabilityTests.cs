@@ -70,4 +70,83 @@ public sealed class ObservabilityTests(SynthesizedPlatform platform)
         Assert.All(body["widgets"]!.AsArray().Where(w => (string?)w!["type"] == "metric"), w =>
             Assert.All(w!["properties"]!["metrics"]!.AsArray(), m => Assert.True(m!.AsArray().Count >= 3, "a metric names namespace, name and dimensions")));
     }
+
+    // The app's log events, as the sign-in issue defines them: "event" under the JSON formatter's "State".
+    private const string FailedPattern = "{ $.State.event = \"sign-in-failed\" }";
+    private const string SucceededPattern = "{ $.State.event = \"sign-in-succeeded\" }";
+
+    private static JsonObject FilterFor(TerraformJson stack, string pattern) =>
+        Assert.Single(stack.Resources("aws_cloudwatch_log_metric_filter"), f => (string?)f["pattern"] == pattern);
+
+    private static JsonNode Transformation(JsonObject filter) =>
+        filter["metric_transformation"] is JsonArray many ? Assert.Single(many)! : filter["metric_transformation"]!;
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void SignInsAndFailuresAreCountedFromTheServicesLogGroup(string name)
+    {
+        var stack = platform.Stack(name);
+        var appLogGroup = (string?)RegionalStackTests.ContainerOf(stack)["logConfiguration"]!["options"]!["awslogs-group"];
+
+        Assert.Equal(2, stack.Resources("aws_cloudwatch_log_metric_filter").Count);
+        foreach (var (pattern, metric) in new[] { (SucceededPattern, "SignIns"), (FailedPattern, "FailedSignIns") })
+        {
+            var filter = FilterFor(stack, pattern);
+            Assert.Equal(appLogGroup, (string?)filter["log_group_name"]);
+            var transformation = Transformation(filter);
+            Assert.Equal((platform.Model.Platform.Project, metric, "1", "0"),
+                ((string?)transformation["namespace"], (string?)transformation["name"], (string?)transformation["value"], (string?)transformation["default_value"]));
+        }
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void FailedSignInsAboveTheModelsHourlyThresholdAlertTheTopic(string name)
+    {
+        var stack = platform.Stack(name);
+        var metric = Transformation(FilterFor(stack, FailedPattern));
+        var alarm = Alarms(name, stack)["failed-sign-ins"];
+        var topicArn = stack.ReferenceTo("aws_sns_topic", stack.Resource("aws_sns_topic"), "arn");
+
+        Assert.Equal(((string?)metric["namespace"], (string?)metric["name"]), ((string?)alarm["namespace"], (string?)alarm["metric_name"]));
+        Assert.Equal(("Sum", 3600, 1), ((string?)alarm["statistic"], (int?)alarm["period"], (int?)alarm["evaluation_periods"]));
+        Assert.Equal("GreaterThanThreshold", (string?)alarm["comparison_operator"]);
+        Assert.Equal(platform.Model.Platform.Alarms.FailedSignInsPerHour, (double?)alarm["threshold"]);
+        Assert.Equal("notBreaching", (string?)alarm["treat_missing_data"]);
+        Assert.Equal([topicArn], alarm["alarm_actions"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal([topicArn], alarm["ok_actions"]!.AsArray().Select(a => (string?)a));
+        Assert.Null(alarm["dimensions"]);
+    }
+
+    [Fact]
+    public void AnotherThresholdInTheModelMovesTheAlarmAndTheDashboardLine()
+    {
+        var stacks = PlatformVariant.Synthesize(env => env.Replace("platform.yaml", "failedSignInsPerHour: 10 ", "failedSignInsPerHour: 25 "));
+
+        foreach (var name in new[] { "production", "dr" })
+        {
+            Assert.Equal(25, (double?)Alarms(name, stacks[name])["failed-sign-ins"]["threshold"]);
+            Assert.Equal(25, (double?)SignInWidget(stacks[name])["properties"]!["annotations"]!["horizontal"]![0]!["value"]);
+        }
+    }
+
+    private static JsonNode SignInWidget(TerraformJson stack) =>
+        Assert.Single(JsonNode.Parse((string)stack.Resource("aws_cloudwatch_dashboard")["dashboard_body"]!)!["widgets"]!.AsArray(),
+            w => ((string?)w!["properties"]!["title"])?.StartsWith("Sign-ins", StringComparison.Ordinal) == true)!;
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void DashboardShowsHourlySignInsAndFailuresWithTheAlarmThreshold(string name)
+    {
+        var properties = SignInWidget(platform.Stack(name))["properties"]!;
+        var project = platform.Model.Platform.Project;
+
+        Assert.Equal(3600, (int?)properties["period"]);
+        Assert.Equal([$"{project}/SignIns/Sum", $"{project}/FailedSignIns/Sum"],
+            properties["metrics"]!.AsArray().Select(m => $"{m![0]}/{m[1]}/{m[2]!["stat"]}"));
+        Assert.Equal(platform.Model.Platform.Alarms.FailedSignInsPerHour, (double?)properties["annotations"]!["horizontal"]![0]!["value"]);
+    }
 }

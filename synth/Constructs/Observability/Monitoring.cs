@@ -13,7 +13,7 @@ namespace StudentRecords.Synth.Constructs.Observability;
 
 /// <summary>
 /// The region's alarms (thresholds from the model, missing data treated on purpose), the composite
-/// "unhealthy" alarm a failover can act on, an encrypted SNS topic that e-mails the alert address, and
+/// "unhealthy" alarm a failover can act on, the app's sign-in counts and an alarm on failed sign-ins, an encrypted SNS topic that e-mails the alert address, and
 /// the dashboard rendered from synth/Templates/dashboard.scriban.
 /// </summary>
 public sealed class Monitoring : Construct
@@ -55,6 +55,10 @@ public sealed class Monitoring : Construct
                 : ("AuroraGlobalDBReplicationLag", t.ReplicationLagSeconds * 1000.0);
             Alarm("replication-lag", "AWS/RDS", metric, "Maximum", database, ">", threshold, silentIsBroken, $"replication more than {t.ReplicationLagSeconds} s behind", periods: 2);
         }
+        new SignInMetrics(this, "sign-in-metrics", new SignInMetricsConfig { Name = config.Name, LogGroupName = w.AppLogGroup, Namespace = config.MetricNamespace });
+        // An hour without sign-in events (no staff at night, a dark standby) is no attack.
+        Alarm("failed-sign-ins", config.MetricNamespace, SignInMetrics.FailedSignIns, "Sum", null, ">", t.FailedSignInsPerHour, quiet,
+            $"more than {t.FailedSignInsPerHour} failed sign-ins to the records app in an hour", period: 3600);
 
         new CloudwatchCompositeAlarm(this, "unhealthy", new CloudwatchCompositeAlarmConfig
         {
@@ -70,8 +74,8 @@ public sealed class Monitoring : Construct
 
     public string TopicArn { get; }
 
-    private CloudwatchMetricAlarm Alarm(string name, string ns, string metric, string statistic, Dictionary<string, string> dimensions,
-        string comparison, double threshold, string missing, string description, int periods = 1) =>
+    private CloudwatchMetricAlarm Alarm(string name, string ns, string metric, string statistic, Dictionary<string, string>? dimensions,
+        string comparison, double threshold, string missing, string description, int periods = 1, int period = 60) =>
         new(this, name, new CloudwatchMetricAlarmConfig
         {
             AlarmName = $"{config.Name}-{name}",
@@ -80,7 +84,7 @@ public sealed class Monitoring : Construct
             MetricName = metric,
             Statistic = statistic,
             Dimensions = dimensions,
-            Period = 60,
+            Period = period,
             EvaluationPeriods = periods,
             Threshold = threshold,
             ComparisonOperator = comparison switch
@@ -101,6 +105,7 @@ public sealed class Monitoring : Construct
         config.FollowsPrimary,
         LagMetric = config.Replication == ReplicationMode.Binlog ? "AuroraBinlogReplicaLag" : "AuroraGlobalDBReplicationLag",
         Title = config.Name,
+        SignIns = new { config.MetricNamespace, Succeeded = SignInMetrics.SignIns, Failed = SignInMetrics.FailedSignIns, AlarmAbove = config.Thresholds.FailedSignInsPerHour },
     }).Trim();
 
 }

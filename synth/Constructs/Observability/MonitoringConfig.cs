@@ -3,6 +3,7 @@ using StudentRecords.Model;
 namespace StudentRecords.Synth.Constructs.Observability;
 
 /// <param name="FollowsPrimary">A standby: its database replicates and its lag is watched.</param>
+/// <param name="MetricNamespace">Where the platform's own metrics (the app's sign-ins) are counted.</param>
 public sealed record MonitoringConfig(
     string Name,
     string Region,
@@ -11,4 +12,5 @@ public sealed record MonitoringConfig(
     string KmsKeyArn,
     MonitoredResources Watched,
     bool FollowsPrimary,
-    ReplicationMode Replication);
+    ReplicationMode Replication,
+    string MetricNamespace);

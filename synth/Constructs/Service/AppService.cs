@@ -41,6 +41,7 @@ public sealed class AppService : Construct
         ClusterName = cluster.Name;
         ServiceName = service.Name;
         TaskDefinitionArn = task.Arn;
+        LogGroupName = logs.Name;
     }
 
     public string ClusterName { get; }
@@ -48,6 +49,9 @@ public sealed class AppService : Construct
     public string ServiceName { get; }
 
     public string TaskDefinitionArn { get; }
+
+    /// <summary>Where the app's JSON logs go.</summary>
+    public string LogGroupName { get; }
 
     private EcsTaskDefinition CreateTaskDefinition(EncryptedLogGroup logs)
     {
