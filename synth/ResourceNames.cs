@@ -43,6 +43,9 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
 
     public string OriginSecret => $"{Platform.Project}/edge/origin-verify";
 
+    /// <summary>The records app's OpenID Connect client secret, whose value the operator sets (README).</summary>
+    public string SingleSignOnSecret => $"{Platform.Project}/auth/oidc-client-secret";
+
     /// <summary>Which region serves: written by the failover, read by operators and the runbook.</summary>
     public string ActiveRegionParameter => $"/{Platform.Project}/active-region";
 

@@ -68,10 +68,11 @@ public sealed class RegionalStack : TerraformStack
         PointOriginNameAt(alb);
         var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
             IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));
-        var database = CreateDatabase(network, groups, secretReplicas);
+        var secretKeyArn = SecretKeyArn();
+        var database = CreateDatabase(network, groups, secretReplicas, secretKeyArn);
         var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
             network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
-            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays));
+            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays, CreateSingleSignOn(secretReplicas, secretKeyArn)));
 
         var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
@@ -204,12 +205,28 @@ public sealed class RegionalStack : TerraformStack
         }),
     ];
 
-    private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups, IReadOnlyList<SecretReplica> secretReplicas)
+    /// <summary>The key the primary's secrets are encrypted with in this region: the region's own, or in a standby the replicas' key.</summary>
+    private string SecretKeyArn() => IsPrimary
+        ? key.Arn
+        : new DataAwsKmsAlias(this, "secret-replica-key", new DataAwsKmsAliasConfig { Name = $"alias/{names.SecretReplicaKeyAlias}" }).TargetKeyArn;
+
+    /// <summary>The institution's sign-on, when the model has an <c>auth</c> section: its settings and the client secret in this region.</summary>
+    private SingleSignOn? CreateSingleSignOn(IReadOnlyList<SecretReplica> secretReplicas, string secretKeyArn)
+    {
+        if (model.Platform.Auth is not { } auth) return null;
+        var secret = new SingleSignOnSecret(this, "single-sign-on-secret", new SingleSignOnSecretConfig
+        {
+            SecretName = names.SingleSignOnSecret,
+            KmsKeyArn = secretKeyArn,
+            Replicas = secretReplicas,
+            Create = IsPrimary,
+        });
+        return new SingleSignOn { Settings = auth.Oidc, ClientSecretArn = secret.SecretArn, ClientSecretKeyArn = secret.KeyArn };
+    }
+
+    private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups, IReadOnlyList<SecretReplica> secretReplicas, string secretKeyArn)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
-        var secretKeyArn = IsPrimary
-            ? key.Arn
-            : new DataAwsKmsAlias(this, "secret-replica-key", new DataAwsKmsAliasConfig { Name = $"alias/{names.SecretReplicaKeyAlias}" }).TargetKeyArn;
         var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig(
             names.DatabaseSecret, DatabaseUser, secretKeyArn, secretReplicas, Create: IsPrimary));
         var wiring = new ReplicationWiring(

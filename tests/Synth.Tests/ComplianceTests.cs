@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StudentRecords.Model.Tests;
 
 namespace StudentRecords.Synth.Tests;
 
@@ -189,6 +190,24 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         {
             Assert.NotEqual(false, (bool?)alarm["actions_enabled"]);
             Assert.NotEmpty(alarm["alarm_actions"]!.AsArray());
+        });
+    }
+
+    /// <summary>
+    /// CKV_AWS_149 fails a secret without <c>kms_key_id</c> or with an AWS-managed key (<c>aws/</c>); the replicas
+    /// name a customer key too. Checked with single sign-on on, which adds the OpenID Connect client secret.
+    /// </summary>
+    [Fact]
+    public void EverySecretAndReplicaIsEncryptedWithACustomerManagedKey()
+    {
+        var stacks = PlatformVariant.Synthesize(env => env.WithAuth());
+        var secrets = stacks.Values.SelectMany(s => s.Resources("aws_secretsmanager_secret")).ToList();
+
+        Assert.Equal(3, secrets.Count); // database credentials, origin header, OpenID Connect client secret: all production's
+        Assert.All(secrets, secret =>
+        {
+            Assert.StartsWith("${aws_kms_key.", (string?)secret["kms_key_id"]);
+            Assert.All(secret["replica"]!.AsArray(), r => Assert.StartsWith("${aws_kms_key.", (string?)r!["kms_key_id"]));
         });
     }
 

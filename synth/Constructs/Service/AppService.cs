@@ -4,9 +4,11 @@ using Constructs;
 using HashiCorp.Cdktf;
 using HashiCorp.Cdktf.Providers.Aws.AppautoscalingPolicy;
 using HashiCorp.Cdktf.Providers.Aws.AppautoscalingTarget;
+using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
 using HashiCorp.Cdktf.Providers.Aws.EcsCluster;
 using HashiCorp.Cdktf.Providers.Aws.EcsService;
 using HashiCorp.Cdktf.Providers.Aws.EcsTaskDefinition;
+using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Constructs.Security;
 
@@ -14,8 +16,9 @@ namespace StudentRecords.Synth.Constructs.Service;
 
 /// <summary>
 /// The records app on ECS Fargate: a cluster with Container Insights, a task definition that runs as
-/// the non-root user on a read-only root filesystem with the database password injected from Secrets
-/// Manager, a service behind the target group that rolls back failed deployments, and CPU autoscaling.
+/// the non-root user on a read-only root filesystem with the database password (and, with single sign-on,
+/// the OpenID Connect client secret) injected from Secrets Manager, a service behind the target group
+/// that rolls back failed deployments, and CPU autoscaling.
 /// </summary>
 public sealed class AppService : Construct
 {
@@ -63,6 +66,7 @@ public sealed class AppService : Construct
             PolicyStatements.Allow("WriteAppLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]),
             PolicyStatements.Allow("ReadDatabaseSecret", ["secretsmanager:GetSecretValue"], [config.Database.SecretArn]),
             PolicyStatements.Allow("DecryptDatabaseSecret", ["kms:Decrypt"], [config.Database.SecretKeyArn]),
+            .. SingleSignOnSecretStatements(),
         ]));
         var app = new ServiceRole(this, "task-role", new ServiceRoleConfig($"{config.Name}-task", "ecs-tasks.amazonaws.com",
         [
@@ -85,6 +89,23 @@ public sealed class AppService : Construct
         });
     }
 
+    private IEnumerable<DataAwsIamPolicyDocumentStatement> SingleSignOnSecretStatements() => config.SingleSignOn is { } sso
+        ?
+        [
+            PolicyStatements.Allow("ReadSingleSignOnSecret", ["secretsmanager:GetSecretValue"], [sso.ClientSecretArn]),
+            PolicyStatements.Allow("DecryptSingleSignOnSecret", ["kms:Decrypt"], [sso.ClientSecretKeyArn]),
+        ]
+        : [];
+
+    /// <summary>The provider's settings as the app reads them (Auth:Oidc:*); a role the model leaves out gets no variable.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> SingleSignOnVariables(OidcSpec oidc) =>
+    [
+        new(AppContract.OidcAuthority, oidc.Authority),
+        new(AppContract.OidcClientId, oidc.ClientId),
+        new(AppContract.OidcRoleClaim, oidc.RoleClaim),
+        .. oidc.Roles.Configured.Select(r => new KeyValuePair<string, string>(AppContract.OidcRole(r.Role), r.ClaimValue)),
+    ];
+
     private string ContainerDefinitions(string logGroup)
     {
         var db = config.Database;
@@ -98,6 +119,12 @@ public sealed class AppService : Construct
             [AppContract.DatabasePort] = db.Port.ToString(CultureInfo.InvariantCulture),
             [AppContract.DatabaseUser] = db.Username,
         };
+        var secrets = new List<object> { new { name = AppContract.DatabasePassword, valueFrom = $"{db.SecretArn}:password::" } };
+        if (config.SingleSignOn is { } sso)
+        {
+            foreach (var (name, value) in SingleSignOnVariables(sso.Settings)) environment.Add(name, value);
+            secrets.Add(new { name = AppContract.OidcClientSecret, valueFrom = sso.ClientSecretArn }); // the whole secret: a plain string
+        }
         var container = new Dictionary<string, object>
         {
             ["name"] = AppContract.ContainerName,
@@ -107,7 +134,7 @@ public sealed class AppService : Construct
             ["readonlyRootFilesystem"] = true,
             ["portMappings"] = new[] { new { containerPort = config.Spec.ContainerPort, protocol = "tcp" } },
             ["environment"] = environment.Select(e => new { name = e.Key, value = e.Value }),
-            ["secrets"] = new[] { new { name = AppContract.DatabasePassword, valueFrom = $"{db.SecretArn}:password::" } },
+            ["secrets"] = secrets,
             ["mountPoints"] = new[] { new { sourceVolume = "tmp", containerPath = "/tmp", readOnly = false } },
             ["logConfiguration"] = new
             {

@@ -4,6 +4,7 @@ namespace StudentRecords.Synth.Constructs.Service;
 
 /// <param name="Image">Repository URL and tag, <c>{url}:{tag}</c>.</param>
 /// <param name="AssignPublicIp">Tasks in public subnets reach AWS APIs through their own public IP.</param>
+/// <param name="SingleSignOn">The institution's OpenID Connect provider, when the model configures one.</param>
 public sealed record AppServiceConfig(
     string Name,
     string Region,
@@ -18,4 +19,5 @@ public sealed record AppServiceConfig(
     string AssetsBucketArn,
     string AssetsBucketName,
     string KmsKeyArn,
-    int LogRetentionDays);
+    int LogRetentionDays,
+    SingleSignOn? SingleSignOn);
