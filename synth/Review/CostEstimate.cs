@@ -12,20 +12,25 @@ public static class CostEstimate
 {
     public const string Global = "global";
 
-    /// <summary>Database credentials and the origin header: the primary's own, a standby's replicas of them (billed as secrets).</summary>
-    private const int SecretsPerEnvironment = 2;
+    /// <summary>
+    /// Database credentials, the origin header and, with single sign-on, the OpenID Connect client secret:
+    /// the primary's own, a standby's replicas of them (billed as secrets).
+    /// </summary>
+    private static int SecretsPerEnvironment(PlatformSpec platform) => platform.Auth is null ? 2 : 3;
 
     public static IReadOnlyDictionary<string, IReadOnlyList<CostLine>> For(PlatformModel model)
     {
         var result = new SortedDictionary<string, IReadOnlyList<CostLine>>(StringComparer.Ordinal);
         foreach (var environment in model.Environments)
-            result[environment.Name] = Environment(environment, secretReplicaRegions: environment.Role == EnvironmentRole.Primary ? model.Standbys.Count : 0);
+            result[environment.Name] = Environment(environment, secretReplicaRegions: environment.Role == EnvironmentRole.Primary ? model.Standbys.Count : 0,
+                secrets: SecretsPerEnvironment(model.Platform));
         result[Global] = Edge(model.Platform);
         return result;
     }
 
     /// <param name="secretReplicaRegions">Regions the environment replicates its secrets to, each under a key it creates there.</param>
-    public static IReadOnlyList<CostLine> Environment(EnvironmentSpec env, int secretReplicaRegions)
+    /// <param name="secrets">Secrets (or replicas) the environment holds.</param>
+    public static IReadOnlyList<CostLine> Environment(EnvironmentSpec env, int secretReplicaRegions, int secrets)
     {
         var p = PriceTable.Regions.TryGetValue(env.Region, out var prices)
             ? prices
@@ -49,7 +54,7 @@ public static class CostEstimate
             new("Aurora storage and I/O", $"{UsageAssumptions.AuroraStorageGb} GB, {UsageAssumptions.AuroraIoMillions} M I/O", (UsageAssumptions.AuroraStorageGb * p.AuroraStorageGbMonth) + (UsageAssumptions.AuroraIoMillions * p.AuroraIoMillion)),
             new("CloudWatch Logs", $"{UsageAssumptions.LogsIngestGb} GB ingested", UsageAssumptions.LogsIngestGb * p.CloudWatchLogsIngestGb),
             new("S3", $"{UsageAssumptions.S3StoredGb} GB", UsageAssumptions.S3StoredGb * p.S3StandardGbMonth),
-            new("KMS and Secrets Manager", $"{keys} key(s), {SecretsPerEnvironment} secrets", (keys * p.KmsKeyMonth) + (SecretsPerEnvironment * p.SecretMonth)),
+            new("KMS and Secrets Manager", $"{keys} key(s), {secrets} secrets", (keys * p.KmsKeyMonth) + (secrets * p.SecretMonth)),
         ];
     }
 

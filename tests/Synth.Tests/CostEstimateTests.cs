@@ -60,6 +60,16 @@ public sealed class CostEstimateTests
     }
 
     [Fact]
+    public void SingleSignOnAddsTheClientSecretInEachEnvironment()
+    {
+        var without = CostEstimate.For(Model());
+        var with = CostEstimate.For(Model(e => e.WithAuth()));
+
+        foreach (var (environment, region) in new[] { ("production", "eu-central-1"), ("dr", "eu-west-1") })
+            Assert.Equal(PriceTable.Regions[region].SecretMonth, Item(with[environment], "KMS and Secrets Manager") - Item(without[environment], "KMS and Secrets Manager"));
+    }
+
+    [Fact]
     public void WithoutADomainThereIsNoRoute53Line()
     {
         var global = CostEstimate.For(Model(e => e
