@@ -1,4 +1,5 @@
 using Scriban;
+using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Templates;
 using StudentRecords.Model;
 
@@ -33,6 +34,7 @@ public static class Runbook
             Site = model.Platform.Domain?.Name ?? "<your CloudFront domain>",
             ActiveRegionParameter = new ResourceNames(model.Platform, primary.Name).ActiveRegionParameter,
             FailoverFunction = $"{new ResourceNames(model.Platform, standby.Name).Prefix}-failover",
+            FailedSignInPattern = SignInMetrics.PatternFor(SignInMetrics.FailedEvent),
         };
         return Template.Render(data).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }

@@ -29,6 +29,19 @@ public sealed class RunbookTests(SynthesizedPlatform platform)
         Assert.DoesNotContain("failover-global-cluster", runbook);
     }
 
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void RunbookFindsTheFailedSignInsTheAlarmCounts(string environment)
+    {
+        var runbook = Runbook.Render(platform.Model, platform.Model.Environments.Single(e => e.Name == environment));
+        var stack = platform.Stack(environment);
+        var filter = Assert.Single(stack.Resources("aws_cloudwatch_log_metric_filter"), f => ((string)f["name"]!).EndsWith("-failed-sign-ins"));
+        var logGroup = (string)stack.Referenced((string)filter["log_group_name"]!)["name"]!;
+
+        Assert.Contains($"--log-group-name {logGroup} \\\n  --filter-pattern '{filter["pattern"]}'", runbook);
+    }
+
     [Fact]
     public void GlobalModeRunbookUsesSwitchoverAndFailoverOfTheGlobalCluster()
     {
