@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StudentRecords.Model;
+using StudentRecords.Synth.Constructs.Network;
 
 namespace StudentRecords.Synth.Review;
 
@@ -38,7 +39,7 @@ public static class CostEstimate
         const decimal h = PriceTable.HoursPerMonth;
         var s = env.Service;
         var nat = env.Network.NatGateways switch { NatMode.None => 0, NatMode.Single => 1, _ => env.AvailabilityZones.Count };
-        var endpoints = env.Network.TaskEgress == TaskEgress.VpcEndpoints ? 4 * env.AvailabilityZones.Count : 0;
+        var endpoints = env.Network.TaskEgress == TaskEgress.VpcEndpoints ? InterfaceEndpoints.Services.Count * env.AvailabilityZones.Count : 0;
         var db = env.Database;
         var keys = 1 + secretReplicaRegions; // the environment's own, and one per secret replica region
         var instanceHour = p.AuroraInstanceHour.TryGetValue(db.InstanceClass, out var price)

@@ -33,7 +33,7 @@ public sealed class CostEstimateTests
 
         Assert.Equal(0, Item(dr, "ECS Fargate"));
         Assert.Equal(0, Item(dr, "NAT gateways"));
-        Assert.Equal(8 * PriceTable.Regions["eu-west-1"].InterfaceEndpointHour * PriceTable.HoursPerMonth, Item(dr, "Interface endpoints"));
+        Assert.Equal(10 * PriceTable.Regions["eu-west-1"].InterfaceEndpointHour * PriceTable.HoursPerMonth, Item(dr, "Interface endpoints")); // ecr.api, ecr.dkr, logs, secretsmanager, ssmmessages in 2 AZs
         Assert.Equal(PriceTable.Regions["eu-west-1"].AuroraInstanceHour["db.t3.large"] * PriceTable.HoursPerMonth, Item(dr, "Aurora instances"));
     }
 

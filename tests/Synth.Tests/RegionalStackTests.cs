@@ -42,9 +42,27 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
             .Where(e => (string?)e["vpc_endpoint_type"] == "Interface")
             .Select(e => ((string)e["service_name"]!).Split('.', 4)[3]).Order()];
 
-        Assert.Equal(["ecr.api", "ecr.dkr", "logs", "secretsmanager"], Services("dr"));
+        Assert.Equal(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssmmessages"], Services("dr")); // ssmmessages: ECS Exec for operators
         Assert.Empty(Services("production"));
         Assert.All(["production", "dr"], stack => Assert.Single(platform.Stack(stack).Resources("aws_vpc_endpoint"), e => (string?)e["vpc_endpoint_type"] == "Gateway"));
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void OperatorsCanExecIntoATaskToRunTheUsersCommand(string name)
+    {
+        var stack = platform.Stack(name);
+        var taskRole = (string)stack.Resource("aws_ecs_task_definition")["task_role_arn"]!;
+        var policy = stack.Resources("aws_iam_role_policy").Single(p => (string?)p["role"] == taskRole.Replace(".arn}", ".id}"));
+        var statements = stack.Referenced(((string)policy["policy"]!).Replace(".json}", ".id}"))["statement"]!.AsArray();
+        var allowed = statements.SelectMany(s => s!["actions"]!.AsArray().Select(a => ((string)a!, s["resources"]!.AsArray().Select(r => (string)r!).ToList()))).ToList();
+
+        Assert.All(new[] { "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel" },
+            action => Assert.Contains(allowed, a => a.Item1 == action));
+        // The session is encrypted with the key the cluster names for it: the task must be able to decrypt with it.
+        var execKey = (string)stack.Resource("aws_ecs_cluster")["configuration"]!["execute_command_configuration"]!["kms_key_id"]!;
+        Assert.Contains(allowed, a => a.Item1 == "kms:Decrypt" && a.Item2.Contains(execKey));
     }
 
     [Theory]

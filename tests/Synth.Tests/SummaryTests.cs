@@ -53,6 +53,6 @@ public sealed class SummaryTests(SynthesizedPlatform platform)
         Assert.Contains("| NAT gateways | 0 |", summary);
         Assert.Contains("| tasks (desired / min / max) | 0 / 0 / 10 |", summary);
         Assert.Contains("| replication | binlog replica of student-record-system-production-aurora in eu-central-1 |", summary);
-        Assert.Contains("| VPC endpoints | ecr.api, ecr.dkr, logs, s3, secretsmanager |", summary);
+        Assert.Contains("| VPC endpoints | ecr.api, ecr.dkr, logs, s3, secretsmanager, ssmmessages |", summary);
     }
 }

@@ -11,7 +11,7 @@ namespace StudentRecords.Synth.Constructs.Network;
 /// </summary>
 public sealed class InterfaceEndpoints : Construct
 {
-    public static readonly IReadOnlyList<string> Services = ["ecr.api", "ecr.dkr", "logs", "secretsmanager"];
+    public static readonly IReadOnlyList<string> Services = ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssmmessages"];
 
     public InterfaceEndpoints(Construct scope, string id, InterfaceEndpointsConfig config) : base(scope, id)
     {

@@ -73,6 +73,13 @@ public sealed class AppService : Construct
             PolicyStatements.Allow("ListAssets", ["s3:ListBucket"], [config.AssetsBucketArn]),
             PolicyStatements.Allow("ReadWriteAssets", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], [$"{config.AssetsBucketArn}/*"]),
             PolicyStatements.Allow("UseRegionKeyForAssets", ["kms:Decrypt", "kms:GenerateDataKey"], [config.KmsKeyArn]),
+            // ECS Exec, how operators run the app's `users` command with a terminal for its standard input
+            // (README). Its session channels have no resource-level permissions; the session is encrypted
+            // with the region key the cluster names, which the statement above lets the task decrypt, and
+            // logged to the app's log group.
+            PolicyStatements.Allow("OpenExecSessions", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]),
+            PolicyStatements.Allow("FindExecLogGroup", ["logs:DescribeLogGroups"], ["*"]),
+            PolicyStatements.Allow("WriteExecSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [$"{logs.Arn}:*"]),
         ]));
         return new EcsTaskDefinition(this, "task", new EcsTaskDefinitionConfig
         {
