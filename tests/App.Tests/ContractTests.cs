@@ -40,4 +40,17 @@ public sealed class ContractTests
         Assert.Equal(AppContract.ContainerPort, (int?)targets["port"]);
         Assert.Equal(AppContract.ReadinessPath, (string?)targets["health_check"]!["path"]);
     }
+
+    [Fact]
+    public void MetricFiltersCountTheSignInEventsTheAppLogsWhereItsJsonLogsPutThem()
+    {
+        var filters = Production["resource"]!["aws_cloudwatch_log_metric_filter"]!.AsObject().Select(f => f.Value!).ToList();
+        var appLogs = (string)Container()["logConfiguration"]!["options"]!["awslogs-group"]!;
+
+        // The JSON console formatter writes a message's fields under "State" (UsersCommandTests parses it).
+        Assert.Equal(
+            [$"{{ $.State.event = \"{Identity.SecurityEvents.SignInFailed}\" }}", $"{{ $.State.event = \"{Identity.SecurityEvents.SignInSucceeded}\" }}"],
+            filters.Select(f => (string)f["pattern"]!).Order(StringComparer.Ordinal));
+        Assert.All(filters, f => Assert.Equal(appLogs, (string?)f["log_group_name"]));
+    }
 }

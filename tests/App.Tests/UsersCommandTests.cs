@@ -71,6 +71,9 @@ public sealed class UsersCommandTests(MariaDbServer mariaDb)
             var database = $"Data Source={Path.Combine(folder, "records.db")}";
             var (code, _, errors) = await ProgramAsync(database, $"{RecordsApp.Password}\n", "users", "add", "--email", "admin@example.org", "--role", "Administrator");
             Assert.True(code == 0, errors);
+            // JSON log lines, with the event where the platform's CloudWatch metric filters look: $.State.event.
+            var events = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!);
+            Assert.Contains(events, e => (string?)e["State"]?["event"] == SecurityEvents.UserAdded && (string?)e["State"]?["user"] == "admin@example.org");
             var (weakCode, _, weakErrors) = await ProgramAsync(database, "too short\n", "users", "add", "--email", "b@example.org", "--role", "Viewer");
             Assert.Equal(UsersCommand.Refused, weakCode);
             Assert.Contains("users: The password is too weak", weakErrors);
