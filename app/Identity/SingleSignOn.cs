@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace StudentRecords.App.Identity;
 
@@ -14,7 +15,8 @@ public static class SingleSignOn
     public const string Scheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string RefusedQuery = "sso=refused";
 
-    public static AuthenticationBuilder AddRecordsSingleSignOn(this AuthenticationBuilder builder, SingleSignOnSettings settings) =>
+    public static AuthenticationBuilder AddRecordsSingleSignOn(this AuthenticationBuilder builder, SingleSignOnSettings settings)
+    {
         builder.AddOpenIdConnect(Scheme, "Institutional sign-on", options =>
         {
             options.Authority = settings.Authority;
@@ -46,6 +48,30 @@ public static class SingleSignOn
                 return Task.CompletedTask;
             };
         });
+        // The challenge calls the provider too (discovery, and the pushed authorization request that
+        // .NET sends when the provider offers PAR, which authenticates the client): a failure there is
+        // a refusal like one on the way back, not a 500.
+        builder.Services.AddTransient<RefusingChallengeHandler>();
+        builder.Services.Configure<AuthenticationOptions>(options => options.SchemeMap[Scheme].HandlerType = typeof(RefusingChallengeHandler));
+        return builder;
+    }
+
+    private sealed class RefusingChallengeHandler(IOptionsMonitor<OpenIdConnectOptions> options, ILoggerFactory logger, System.Text.Encodings.Web.HtmlEncoder htmlEncoder, System.Text.Encodings.Web.UrlEncoder encoder)
+        : OpenIdConnectHandler(options, logger, htmlEncoder, encoder)
+    {
+        protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+        {
+            try
+            {
+                await base.HandleChallengeAsync(properties);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException && !Response.HasStarted)
+            {
+                SingleSignOn.Logger(Context).SignInRefused(SecurityEvents.SignInFailed, "(single sign-on)", failure.GetType().Name);
+                Response.Redirect($"/Account/SignIn?{RefusedQuery}");
+            }
+        }
+    }
 
     /// <summary>Replaces the provider's principal by the app's own: a name, one role, the sign-on marker.</summary>
     private static Task AdmitAsync(TicketReceivedContext context, SingleSignOnSettings settings)
