@@ -85,15 +85,25 @@ podman exec "$container" sh -c 'touch /app/probe' 2>/dev/null && fail "root file
 podman exec "$container" sh -c 'ls /app/Microsoft.CodeAnalysis*.dll /app/Microsoft.EntityFrameworkCore.Design.dll' >/dev/null 2>&1 \
   && fail "Debug-only tools (Razor runtime compilation, EF Core Design) are in the image"
 
-# 5. A create → list round trip through the forms, antiforgery included.
+# 5. The first administrator made as in ECS (a command run inside the task, password on standard input),
+# then sign-in and a create → list round trip through the forms, antiforgery included.
+password="container test registrar password"
+podman exec -i "$container" dotnet StudentRecords.App.dll users add --email registrar@example.org --role Registrar <<<"$password" >"$work/users.log" 2>&1 \
+  || { cat "$work/users.log" >&2; fail "users add failed"; }
 jar="$work/cookies"
-token=$(curl -s -c "$jar" "$base/Students/Create" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
-status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' -X POST "$base/Students/Create" \
+token_in() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+[[ "$(curl -s -o /dev/null -w '%{redirect_url}' "$base/Students")" == "$base/Account/SignIn?ReturnUrl=%2FStudents" ]] || fail "an anonymous list was not sent to sign-in"
+token=$(curl -s -c "$jar" "$base/Account/SignIn" | token_in)
+signed_in=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -X POST "$base/Account/SignIn" \
+  --data-urlencode "Input.Email=registrar@example.org" --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token")
+[[ "$signed_in" == "302 $base/Students" ]] || fail "sign-in answered $signed_in"
+token=$(curl -s -b "$jar" -c "$jar" "$base/Students/Create" | token_in)
+created=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -X POST "$base/Students/Create" \
   --data-urlencode "Input.FullName=Zoë O'Brien-Núñez" --data-urlencode "Input.Email=zoe@example.org" -d "Input.Age=21" \
   -d "Input.Course=Container History" -d "Input.EnrolmentDate=2025-09-01" -d "Input.Version=00000000-0000-0000-0000-000000000000" \
   --data-urlencode "__RequestVerificationToken=$token")
-[[ "$status" == 302 ]] || fail "create answered $status"
-curl -s "$base/Students" | grep -q "Container History" || fail "the new student is not listed"
+[[ "$created" == "302 $base/Students/Details/"* ]] || fail "create answered $created"
+curl -s -b "$jar" "$base/Students" | grep -q "Container History" || fail "the new student is not listed"
 [[ "$(mariadb --socket="$work/db.sock" -uroot -N -e 'select count(*) from records.students')" == 1 ]] || fail "row not in MariaDB"
-say "container test passed: ready, user 1654, read-only root, no Debug-only tools, create and list against MariaDB"
+say "container test passed: ready, user 1654, read-only root, no Debug-only tools, users add inside the container, sign-in, create and list against MariaDB"
 echo "container: 1 passed, 0 failed"
