@@ -11,10 +11,8 @@ namespace StudentRecords.App.Tests;
 [Collection(MariaDbCollection.Name)]
 public sealed class AuditTrailTests(MariaDbServer mariaDb)
 {
-    public static TheoryData<string> Providers => ["sqlite", "mariadb"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task CreateEditAndDeleteEachRecordWhoWhenAndWhatChanged(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);
@@ -62,7 +60,7 @@ public sealed class AuditTrailTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task WhenTheAuditEntryCannotBeWrittenTheChangeIsNotMadeEither(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);

@@ -11,8 +11,7 @@ namespace StudentRecords.App.Tests;
 public sealed class RoleTests(MariaDbServer mariaDb)
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("mariadb")]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task ViewerPostingAnyFormGets403AndChangesNothing(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);

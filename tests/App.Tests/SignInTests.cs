@@ -12,8 +12,6 @@ namespace StudentRecords.App.Tests;
 [Collection(MariaDbCollection.Name)]
 public sealed class SignInTests(MariaDbServer mariaDb)
 {
-    public static TheoryData<string> Providers => ["sqlite", "mariadb"];
-
     [Theory]
     [InlineData("/")]
     [InlineData("/Students")]
@@ -63,7 +61,7 @@ public sealed class SignInTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task RightPasswordSignsInAndReturnsToTheLocalPageAsked(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);
@@ -96,7 +94,7 @@ public sealed class SignInTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task WrongPasswordAndUnknownUserReadTheSameAndSignNobodyIn(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);
@@ -121,7 +119,7 @@ public sealed class SignInTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task FiveFailuresLockTheAccountForFifteenMinutesWithoutSayingSo(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -224,7 +222,7 @@ public sealed class SignInTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task DisabledUserWithALiveSessionIsOutWithinAMinute(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

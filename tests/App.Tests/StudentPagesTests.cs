@@ -8,12 +8,10 @@ namespace StudentRecords.App.Tests;
 [Collection(MariaDbCollection.Name)]
 public sealed class StudentPagesTests(MariaDbServer mariaDb)
 {
-    public static TheoryData<string> Providers => ["sqlite", "mariadb"];
-
     private RecordsApp App(string provider) => RecordsApp.On(provider, mariaDb);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task CreateListDetailsEditDeleteRoundTrip(string provider)
     {
         using var app = App(provider);
@@ -81,7 +79,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task EmailIsUniqueWhateverItsCase(string provider)
     {
         using var app = App(provider);
@@ -96,7 +94,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task StaleEditIsRefusedAndOverwritesNothing(string provider)
     {
         using var app = App(provider);
@@ -118,7 +116,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task InjectionAndScriptPayloadsAreStoredVerbatimAndRenderedInert(string provider)
     {
         using var app = App(provider);
@@ -166,7 +164,7 @@ public sealed class StudentPagesTests(MariaDbServer mariaDb)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task SearchMatchesNameEmailOrCourseAndTreatsWildcardsLiterally(string provider)
     {
         using var app = App(provider);

@@ -13,10 +13,8 @@ namespace StudentRecords.App.Tests;
 [Collection(MariaDbCollection.Name)]
 public sealed class UsersCommandTests(MariaDbServer mariaDb)
 {
-    public static TheoryData<string> Providers => ["sqlite", "mariadb"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task AddListRoleAndDisableManageAccounts(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);
