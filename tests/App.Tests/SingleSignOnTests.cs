@@ -127,6 +127,19 @@ public sealed class SingleSignOnTests
     }
 
     [Fact]
+    public async Task AProviderThatDoesNotAnswerIsARefusalNotAnError()
+    {
+        var provider = await OidcProvider.StartAsync();
+        await provider.DisposeAsync(); // its port is closed now: discovery fails
+        using var app = AppFor(provider);
+        using var browser = new Browser(app);
+
+        var challenge = await browser.ChallengeAsync();
+
+        await AssertRefusedAsync(app, browser, challenge, "InvalidOperationException"); // IDX20803: unable to obtain configuration
+    }
+
+    [Fact]
     public async Task ATokenSignedWithAKeyTheProviderDoesNotPublishIsRefused()
     {
         // The provider signs with one key and its JWKS publishes another under the same kid.
