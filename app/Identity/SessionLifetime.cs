@@ -43,6 +43,10 @@ public static class SessionLifetime
             return;
         }
         if (context.Principal?.FindFirst(MethodClaim)?.Value == SingleSignOnMethod) return;
+        // Identity's validator skips a session checked less than StampCheck ago too, but only after the
+        // validator, its sign-in and user managers and a database context are made for the request: most
+        // of what a signed-in page costs over an anonymous one. So decide here first, on the same clock.
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= StampCheck) return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
