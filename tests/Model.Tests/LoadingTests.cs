@@ -136,4 +136,34 @@ public sealed class LoadingTests
         Assert.Equal($"{error.File}:{line}: service.desiredCount: {error.Message}", error.ToString());
         Assert.EndsWith("production.yaml", error.File);
     }
+
+    [Theory]
+    [InlineData("comment")]
+    [InlineData("tag value")]
+    public void BytesThatAreNotUtf8AreAnErrorWithTheLine(string where)
+    {
+        using var env = new EnvironmentFolder();
+        var path = Path.Combine(env.Path, "platform.yaml");
+        var text = File.ReadAllText(path);
+        var lineText = where == "comment" ? "# Shared by every stack." : "  Owner: platform-team";
+        Assert.Contains(lineText, text);
+        var line = env.LineOf("platform.yaml", lineText);
+        // Latin-1 "é" (0xE9): what an editor that is not set to UTF-8 writes.
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(text.Replace(lineText, lineText + " Équipe café"));
+        File.WriteAllBytes(path, latin1);
+
+        var error = ErrorAssert.Reports(env.Errors(), "platform.yaml", "(encoding)", "is not valid UTF-8: byte 0xC9");
+        Assert.Equal(line, error.Line);
+        Assert.Contains($"line {line}, column {lineText.Length + 2}", error.Message);
+    }
+
+    [Fact]
+    public void AByteOrderMarkIsStillUtf8()
+    {
+        using var env = new EnvironmentFolder();
+        var path = Path.Combine(env.Path, "dr.yaml");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+
+        Assert.NotNull(env.Load());
+    }
 }
