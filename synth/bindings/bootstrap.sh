@@ -87,8 +87,9 @@ runtime_key=$(echo "jsii-runtime $pacmak_version $(hash_of "$bindings"/runtime/*
 runtime_package_version="$(echo "$pacmak_version" | awk -F. '{ print $1 "." $2 "." $3 + 1 }')-memo.$runtime_key"
 runtime_entry="$cache/runtime-$runtime_key"
 build_runtime() {
-  curl -fsSL --retry 3 -o upstream.nupkg \
-    "https://api.nuget.org/v3-flatcontainer/amazon.jsii.runtime/$pacmak_version/amazon.jsii.runtime.$pacmak_version.nupkg"
+  "$bindings/verified-download.sh" \
+    "https://api.nuget.org/v3-flatcontainer/amazon.jsii.runtime/$pacmak_version/amazon.jsii.runtime.$pacmak_version.nupkg" \
+    "amazon.jsii.runtime.$pacmak_version.nupkg" upstream.nupkg
   dotnet build "$bindings/runtime/ReflectionMemo" -c Release -o memo --disable-build-servers -p:UseSharedCompilation=false -v quiet -nologo
   dotnet run --project "$bindings/runtime/PatchRuntime" -c Release --disable-build-servers -p:UseSharedCompilation=false -v quiet -- \
     upstream.nupkg memo/StudentRecords.JsiiReflectionMemo.dll "$runtime_package_version" out
