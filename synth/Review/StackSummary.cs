@@ -22,6 +22,7 @@ public static class StackSummary
             Stack = stack,
             ResourceCount = read.Count("resource"),
             DataCount = read.Count("data"),
+            Diagram = TopologyDiagram.For(json),
             Network = read.Network(),
             Service = read.Service(),
             Database = read.Database(),
