@@ -15,13 +15,21 @@ const { default: mermaid } = await import('mermaid');
 const snapshots = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'snapshots');
 const diagramsIn = (text) => [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-test('the summaries of the regional and edge stacks each carry a diagram', () => {
+test('the summaries of the regional and edge stacks each carry a diagram, and the architecture the platform\'s', () => {
   for (const stack of ['production', 'dr', 'edge'])
     assert.equal(diagramsIn(readFileSync(join(snapshots, `${stack}.md`), 'utf8')).length, 1, `${stack}.md`);
+  assert.equal(diagramsIn(readFileSync(join(snapshots, '..', 'docs', 'ARCHITECTURE.md'), 'utf8')).length, 1);
 });
 
-for (const file of readdirSync(snapshots).filter((f) => f.endsWith('.md') && !f.includes('.received.')).sort()) {
-  for (const [index, diagram] of diagramsIn(readFileSync(join(snapshots, file), 'utf8')).entries()) {
+const repository = join(snapshots, '..');
+const documents = [
+  ...readdirSync(snapshots).filter((f) => f.endsWith('.md') && !f.includes('.received.')).sort().map((f) => join('snapshots', f)),
+  join('docs', 'ARCHITECTURE.md'),
+  'README.md',
+];
+
+for (const file of documents) {
+  for (const [index, diagram] of diagramsIn(readFileSync(join(repository, file), 'utf8')).entries()) {
     test(`${file} diagram ${index + 1} parses`, async () => {
       assert.ok(await mermaid.parse(diagram), `${file} diagram ${index + 1}`);
     });
