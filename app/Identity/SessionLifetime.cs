@@ -44,8 +44,8 @@ public static class SessionLifetime
         }
         if (context.Principal?.FindFirst(MethodClaim)?.Value == SingleSignOnMethod) return;
         // Identity's validator skips a session checked less than StampCheck ago too, but only after the
-        // validator, its sign-in and user managers and a database context are made for the request: most
-        // of what a signed-in page costs over an anonymous one. So decide here first, on the same clock.
+        // validator, its sign-in and user managers and a pooled database context are made for the request,
+        // on every signed-in request. So decide here first, by the same rule on the same clock.
         if (context.Properties.IssuedUtc is { } issued && now - issued <= StampCheck) return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
