@@ -99,8 +99,13 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
         Assert.Equal(7, (int?)cluster["backup_retention_period"]);
         Assert.Equal("03:00-04:00", (string?)cluster["preferred_backup_window"]);
         Assert.Equal(["audit", "error", "slowquery"], Strings(cluster["enabled_cloudwatch_logs_exports"]));
-        var parameters = json.Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray();
-        Assert.Contains(parameters, p => (string?)p!["name"] == "require_secure_transport" && (string?)p["value"] == "ON");
+        var parameters = json.Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray()
+            .ToDictionary(p => (string)p!["name"]!, p => (string?)p!["value"]);
+        Assert.Equal("ON", parameters["require_secure_transport"]);
+        // Each exported log is written only when its parameter is on (else the export stays empty).
+        Assert.Equal("1", parameters["server_audit_logging"]);
+        Assert.Contains("CONNECT", parameters["server_audit_events"]!.Split(','));
+        Assert.Equal("1", parameters["slow_query_log"]);
     }
 
     [Fact]
@@ -117,8 +122,9 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
         Assert.Equal("eu-central-1", (string?)dr["source_region"]);
         Assert.Null(dr["master_username"]); // a replica takes the primary's users
         Assert.NotNull(production["master_username"]);
-        var binlog = platform.Stack("production").Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray();
-        Assert.Contains(binlog, p => (string?)p!["name"] == "binlog_format" && (string?)p["value"] == "ROW");
+        // Both write a row-based binlog: production's feeds DR; DR's lets failback re-seed production from it.
+        Assert.All(["production", "dr"], stack => Assert.Contains(platform.Stack(stack).Resource("aws_rds_cluster_parameter_group")["parameter"]!.AsArray(),
+            p => (string?)p!["name"] == "binlog_format" && (string?)p["value"] == "ROW"));
         Assert.Empty(platform.Stack("production").Resources("aws_rds_global_cluster"));
     }
 

@@ -56,15 +56,22 @@ public sealed class AuroraCluster : Construct
         var parameters = new List<RdsClusterParameterGroupParameter>
         {
             new() { Name = "require_secure_transport", Value = "ON" },
+            // The cluster exports its audit and slow-query logs; Aurora writes them only when these are on.
+            new() { Name = "server_audit_logging", Value = "1" },
+            new() { Name = "server_audit_events", Value = "CONNECT,QUERY_DCL,QUERY_DDL" }, // who connected, grants and schema changes; the app audits record changes itself
+            new() { Name = "slow_query_log", Value = "1" },
+            new() { Name = "long_query_time", Value = "1" },
         };
-        // A binlog replica reads the primary's binary log, which Aurora writes only when asked to.
-        if (config.IsPrimary && config.Spec.Replication == ReplicationMode.Binlog)
+        // A binlog replica reads its source's binary log, which Aurora writes only when asked to. The standby
+        // writes one too: after a promotion, failback re-seeds the old primary as a replica of it (runbook).
+        if (config.Spec.Replication == ReplicationMode.Binlog)
             parameters.Add(new() { Name = "binlog_format", Value = "ROW", ApplyMethod = "pending-reboot" });
         return new RdsClusterParameterGroup(this, "parameters", new RdsClusterParameterGroupConfig
         {
             Name = config.Identifier,
             Family = "aurora-mysql8.0",
-            Description = "TLS required" + (parameters.Count > 1 ? "; row-based binlog for the cross-region replica" : ""),
+            // Unchanged as parameters were added: the provider replaces a group whose description changes.
+            Description = "TLS required" + (config.IsPrimary && config.Spec.Replication == ReplicationMode.Binlog ? "; row-based binlog for the cross-region replica" : ""),
             Parameter = parameters.ToArray(),
         });
     }
