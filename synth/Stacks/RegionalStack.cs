@@ -72,7 +72,7 @@ public sealed class RegionalStack : TerraformStack
         var database = CreateDatabase(network, groups, secretReplicas, secretKeyArn);
         var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
             network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
-            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays, CreateSingleSignOn(secretReplicas, secretKeyArn)));
+            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays, CreateSingleSignOn(secretReplicas, secretKeyArn), alb.Routing));
 
         var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),

@@ -50,6 +50,26 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
     [Theory]
     [InlineData("production")]
     [InlineData("dr")]
+    public void ServiceIsCreatedAfterTheListenerAndRulesThatUseItsTargetGroup(string name)
+    {
+        // ECS refuses a service whose target group no load balancer forwards to yet (first apply).
+        var stack = platform.Stack(name);
+        var targetGroup = stack.ReferenceTo("aws_lb_target_group", stack.Resource("aws_lb_target_group"), "arn");
+        var routing = stack.Root["resource"]!["aws_lb_listener_rule"]!.AsObject()
+            .Where(r => r.Value!["action"]!.AsArray().Any(a => (string?)a!["target_group_arn"] == targetGroup))
+            .Select(r => $"aws_lb_listener_rule.{r.Key}")
+            .Append($"aws_lb_listener.{Assert.Single(stack.Root["resource"]!["aws_lb_listener"]!.AsObject()).Key}")
+            .ToList();
+
+        var dependsOn = stack.Resource("aws_ecs_service")["depends_on"]!.AsArray().Select(d => (string)d!).ToList();
+
+        Assert.Equal(3, routing.Count);
+        Assert.All(routing, address => Assert.Contains(address, dependsOn));
+    }
+
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
     public void OperatorsCanExecIntoATaskToRunTheUsersCommand(string name)
     {
         var stack = platform.Stack(name);

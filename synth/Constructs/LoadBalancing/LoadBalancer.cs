@@ -68,12 +68,12 @@ public sealed class LoadBalancer : Construct
                 },
             },
         });
-        Forward(listener, targets, 10, "from-cloudfront", new LbListenerRuleCondition
+        var fromCloudFront = Forward(listener, targets, 10, "from-cloudfront", new LbListenerRuleCondition
         {
             HttpHeader = new LbListenerRuleConditionHttpHeader { HttpHeaderName = OriginSecret.HeaderName, Values = [config.OriginSecret] },
         }, ignoreConditionChanges: true);
         // Route 53 health checks cannot send headers; the readiness path alone is open to them.
-        Forward(listener, targets, 20, "readiness", new LbListenerRuleCondition
+        var readiness = Forward(listener, targets, 20, "readiness", new LbListenerRuleCondition
         {
             PathPattern = new LbListenerRuleConditionPathPattern { Values = [config.HealthCheckPath] },
         });
@@ -82,10 +82,11 @@ public sealed class LoadBalancer : Construct
         ArnSuffix = alb.ArnSuffix;
         TargetGroupArn = targets.Arn;
         TargetGroupArnSuffix = targets.ArnSuffix;
+        Routing = [listener, fromCloudFront, readiness];
         ListenerPort = ListenerPortFor(https);
     }
 
-    private void Forward(LbListener listener, LbTargetGroup targets, int priority, string id, LbListenerRuleCondition condition, bool ignoreConditionChanges = false) =>
+    private LbListenerRule Forward(LbListener listener, LbTargetGroup targets, int priority, string id, LbListenerRuleCondition condition, bool ignoreConditionChanges = false) =>
         new LbListenerRule(this, id, new LbListenerRuleConfig
         {
             ListenerArn = listener.Arn,
@@ -103,6 +104,9 @@ public sealed class LoadBalancer : Construct
     public string ArnSuffix { get; }
 
     public string TargetGroupArn { get; }
+
+    /// <summary>The listener and the rules that forward to the target group.</summary>
+    public IReadOnlyList<ITerraformDependable> Routing { get; }
 
     public string TargetGroupArnSuffix { get; }
 

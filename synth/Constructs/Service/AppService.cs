@@ -154,6 +154,7 @@ public sealed class AppService : Construct
 
     private EcsService CreateService(EcsCluster cluster, EcsTaskDefinition task) => new(this, "service", new EcsServiceConfig
     {
+        DependsOn = [.. config.TargetGroupRouting],
         Name = config.Name,
         Cluster = cluster.Arn,
         TaskDefinition = task.Arn,

@@ -5,6 +5,8 @@ namespace StudentRecords.Synth.Constructs.Service;
 /// <param name="Image">Repository URL and tag, <c>{url}:{tag}</c>.</param>
 /// <param name="AssignPublicIp">Tasks in public subnets reach AWS APIs through their own public IP.</param>
 /// <param name="SingleSignOn">The institution's OpenID Connect provider, when the model configures one.</param>
+/// <param name="TargetGroupRouting">The listener and rules that forward to <paramref name="TargetGroupArn"/>: ECS refuses
+/// a service whose target group no load balancer uses yet, so the service is created after them.</param>
 public sealed record AppServiceConfig(
     string Name,
     string Region,
@@ -20,4 +22,5 @@ public sealed record AppServiceConfig(
     string AssetsBucketName,
     string KmsKeyArn,
     int LogRetentionDays,
-    SingleSignOn? SingleSignOn);
+    SingleSignOn? SingleSignOn,
+    IReadOnlyList<HashiCorp.Cdktf.ITerraformDependable> TargetGroupRouting);
