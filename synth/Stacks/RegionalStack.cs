@@ -56,7 +56,7 @@ public sealed class RegionalStack : TerraformStack
         var audit = model.Platform.Audit;
         var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition,
             CloudTrailWrites: OwnsTrail, ConfigWrites: audit.Config));
-        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition));
+        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition, logs.Policy));
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
@@ -64,7 +64,7 @@ public sealed class RegionalStack : TerraformStack
         var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
         var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, secretReplicas, Create: IsPrimary));
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
-            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, certificate?.Arn, originSecret.Value));
+            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, logs.Policy, certificate?.Arn, originSecret.Value));
         PointOriginNameAt(alb);
         var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
             IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));

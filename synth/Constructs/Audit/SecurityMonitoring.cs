@@ -39,6 +39,7 @@ public sealed class SecurityMonitoring : Construct
         IncludeGlobalServiceEvents = true,
         EnableLogFileValidation = true,
         KmsKeyId = config.KmsKeyArn,
+        DependsOn = [config.LogBucketPolicy], // CreateTrail fails with InsufficientS3BucketPolicyException before it
     });
 
     private void EnableSecurityHub()
@@ -53,7 +54,14 @@ public sealed class SecurityMonitoring : Construct
 
     private void RecordConfiguration()
     {
-        var role = new ServiceRole(this, "config-role", new ServiceRoleConfig($"{config.Name}-config", "config.amazonaws.com", [],
+        // AWS_ConfigRole reads resources but writes nowhere: the delivery channel's bucket write is the role's
+        // own, under Config's prefix (else PutDeliveryChannel fails with InsufficientDeliveryPolicyException).
+        var bucket = $"arn:{config.Partition}:s3:::{config.LogBucketName}";
+        var role = new ServiceRole(this, "config-role", new ServiceRoleConfig($"{config.Name}-config", "config.amazonaws.com",
+            [
+                PolicyStatements.Allow("ChecksLogBucket", ["s3:GetBucketAcl"], [bucket]),
+                PolicyStatements.Allow("DeliversConfiguration", ["s3:PutObject"], [$"{bucket}/config/AWSLogs/*"]),
+            ],
             [$"arn:{config.Partition}:iam::aws:policy/service-role/AWS_ConfigRole"]));
         var recorder = new ConfigConfigurationRecorder(this, "config-recorder", new ConfigConfigurationRecorderConfig
         {
@@ -67,7 +75,7 @@ public sealed class SecurityMonitoring : Construct
             Name = config.Name,
             S3BucketName = config.LogBucketName,
             S3KeyPrefix = "config",
-            DependsOn = [recorder],
+            DependsOn = [recorder, config.LogBucketPolicy],
         });
         new ConfigConfigurationRecorderStatus(this, "config-recorder-status", new ConfigConfigurationRecorderStatusConfig
         {

@@ -31,6 +31,7 @@ public sealed class LoadBalancer : Construct
             DropInvalidHeaderFields = true,
             EnableDeletionProtection = true,
             AccessLogs = new LbAccessLogs { Bucket = config.LogBucketName, Prefix = "alb", Enabled = true },
+            DependsOn = [config.LogBucketPolicy], // AWS checks that ELB may write there when access logs are switched on
         });
         var targets = new LbTargetGroup(this, "targets", new LbTargetGroupConfig
         {

@@ -11,5 +11,6 @@ public sealed record LoadBalancerConfig(
     int ContainerPort,
     string HealthCheckPath,
     string LogBucketName,
+    HashiCorp.Cdktf.ITerraformDependable LogBucketPolicy,
     string? CertificateArn,
     string OriginSecret);

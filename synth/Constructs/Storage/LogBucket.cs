@@ -29,6 +29,7 @@ public sealed class LogBucket : Construct
             ]));
         Name = bucket.Name;
         Arn = bucket.Arn;
+        Policy = bucket.Policy;
     }
 
     /// <summary>What CloudTrail and Config need: to read the bucket's ACL and to write under their prefix.</summary>
@@ -41,4 +42,7 @@ public sealed class LogBucket : Construct
     public string Name { get; }
 
     public string Arn { get; }
+
+    /// <summary>What writers into the bucket wait on: AWS checks this policy when they are created.</summary>
+    public HashiCorp.Cdktf.ITerraformDependable Policy { get; }
 }

@@ -29,7 +29,7 @@ public sealed class SecureBucket : Construct
         Versioning = EnableVersioning();
         Encrypt();
         BlockPublicAccess();
-        ApplyPolicy();
+        Policy = ApplyPolicy();
         ExpireOldVersions();
         if (config.AccessLogBucket is { } logBucket) LogAccess(logBucket);
     }
@@ -40,6 +40,12 @@ public sealed class SecureBucket : Construct
 
     /// <summary>The bucket's regional domain name, as CloudFront logging wants it.</summary>
     public string DomainName => bucket.BucketRegionalDomainName;
+
+    /// <summary>
+    /// AWS checks the bucket policy when a service is pointed at the bucket (CloudTrail, Config, ALB access
+    /// logs): such resources wait on this.
+    /// </summary>
+    public S3BucketPolicy Policy { get; }
 
     /// <summary>Replication needs versioning in place first; dependants wait on this.</summary>
     public S3BucketVersioningA Versioning { get; }
@@ -90,14 +96,14 @@ public sealed class SecureBucket : Construct
         });
     }
 
-    private void ApplyPolicy()
+    private S3BucketPolicy ApplyPolicy()
     {
         var policy = new DataAwsIamPolicyDocument(this, "policy-document", new DataAwsIamPolicyDocumentConfig
         {
             Provider = config.Provider,
             Statement = (DataAwsIamPolicyDocumentStatement[])[PolicyStatements.DenyInsecureTransport(bucket.Arn), .. config.GrantStatements?.Invoke(bucket.Arn) ?? []],
         });
-        new S3BucketPolicy(this, "policy", new S3BucketPolicyConfig { Provider = config.Provider, Bucket = bucket.Id, Policy = policy.Json });
+        return new S3BucketPolicy(this, "policy", new S3BucketPolicyConfig { Provider = config.Provider, Bucket = bucket.Id, Policy = policy.Json });
     }
 
     private void ExpireOldVersions() => new S3BucketLifecycleConfiguration(this, "lifecycle", new S3BucketLifecycleConfigurationConfig
