@@ -56,7 +56,8 @@ public sealed class RegionalStack : TerraformStack
         var audit = model.Platform.Audit;
         var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition,
             CloudTrailWrites: OwnsTrail, ConfigWrites: audit.Config));
-        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition, logs.Policy));
+        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition, logs.Policy,
+            [model.Platform.State.Bucket, Naming.StateReplicaBucket(model.Platform.State)]));
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,

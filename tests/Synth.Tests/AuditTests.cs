@@ -5,6 +5,20 @@ namespace StudentRecords.Synth.Tests;
 public sealed class AuditTests(SynthesizedPlatform platform)
 {
     [Fact]
+    public void TheTrailRecordsEveryReadAndWriteOfTerraformStateAndItsReplica()
+    {
+        var trail = platform.Stack("production").Resource("aws_cloudtrail");
+        var buckets = platform.Stack("state").Resources("aws_s3_bucket").Select(b => (string)b["bucket"]!).Order(StringComparer.Ordinal).ToList();
+
+        var selector = Assert.Single(trail["event_selector"]!.AsArray())!;
+        Assert.Equal("All", (string?)selector["read_write_type"]);
+        Assert.True((bool?)selector["include_management_events"]);
+        var data = Assert.Single(selector["data_resource"]!.AsArray())!;
+        Assert.Equal("AWS::S3::Object", (string?)data["type"]);
+        Assert.Equal(buckets.Select(b => $":s3:::{b}/"), data["values"]!.AsArray().Select(v => ((string)v!)[((string)v!).IndexOf(":s3:::", StringComparison.Ordinal)..]));
+    }
+
+    [Fact]
     public void OneMultiRegionTrailFromThePrimaryWithValidationAndKmsIntoItsLogBucket()
     {
         var production = platform.Stack("production");

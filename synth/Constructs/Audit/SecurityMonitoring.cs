@@ -39,6 +39,23 @@ public sealed class SecurityMonitoring : Construct
         IncludeGlobalServiceEvents = true,
         EnableLogFileValidation = true,
         KmsKeyId = config.KmsKeyArn,
+        // Management events as before, plus every object read and write in the recorded buckets.
+        EventSelector = new[]
+        {
+            new CloudtrailEventSelector
+            {
+                ReadWriteType = "All",
+                IncludeManagementEvents = true,
+                DataResource = new[]
+                {
+                    new CloudtrailEventSelectorDataResource
+                    {
+                        Type = "AWS::S3::Object",
+                        Values = [.. config.RecordedBuckets.Select(bucket => $"arn:{config.Partition}:s3:::{bucket}/")],
+                    },
+                },
+            },
+        },
         DependsOn = [config.LogBucketPolicy], // CreateTrail fails with InsufficientS3BucketPolicyException before it
     });
 
