@@ -106,8 +106,8 @@ public sealed class RegionalStack : TerraformStack
 
     /// <summary>
     /// The orchestrator that fails over to this standby and back, allowed to touch exactly this service,
-    /// these clusters, the active-region parameter and the alert topic. Four read and registration actions have
-    /// no resource-level permissions in AWS and name "*": target health, task definitions, metrics and scalable-target registration.
+    /// these clusters, the active-region parameter and the alert topic. Three read actions have no resource-level
+    /// permissions in AWS and name "*": target health, task definitions and metrics.
     /// </summary>
     private void CreateFailover(LambdaPackage package, AppService service, LoadBalancer alb, RegionalDatabase database, Monitoring monitoring)
     {
@@ -120,7 +120,7 @@ public sealed class RegionalStack : TerraformStack
         var permissions = new List<DataAwsIamPolicyDocumentStatement>
         {
             PolicyStatements.Allow("ScaleTheStandbyService", ["ecs:DescribeServices", "ecs:UpdateService"], [arn("ecs", env.Region, $"service/{names.Prefix}/{names.Prefix}")]),
-            PolicyStatements.Allow("RegisterServiceScaling", ["application-autoscaling:RegisterScalableTarget"], ["*"]),
+            PolicyStatements.Allow("RegisterServiceScaling", ["application-autoscaling:RegisterScalableTarget"], [service.ScalableTargetArn]),
             PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
             PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
             PolicyStatements.Allow("PromoteTheStandbyDatabase", ["rds:DescribeDBClusters", "rds:PromoteReadReplicaDBCluster"], [standbyCluster]),

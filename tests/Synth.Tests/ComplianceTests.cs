@@ -124,7 +124,7 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
     /// <summary>Actions AWS offers on "*" only: no resource-level permissions exist for them.</summary>
     private static readonly string[] ActionsWithoutResourceLevelPermissions =
     [
-        "ecr:GetAuthorizationToken", "elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics", "application-autoscaling:RegisterScalableTarget",
+        "ecr:GetAuthorizationToken", "elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics",
         // ECS Exec's session channels (Service Authorization Reference, Amazon Session Manager Message Gateway Service: no resource types).
         "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
         "logs:DescribeLogGroups", // a listing of the account's groups, granted on "*" as the ECS Exec guide does: its agent finds the task's group with it

@@ -40,7 +40,7 @@ public sealed class AppService : Construct
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
         var task = CreateTaskDefinition(logs);
         var service = CreateService(cluster, task);
-        ScaleOnCpu(cluster, service);
+        ScalableTargetArn = ScaleOnCpu(cluster, service);
         ClusterName = cluster.Name;
         ServiceName = service.Name;
         TaskDefinitionArn = task.Arn;
@@ -52,6 +52,9 @@ public sealed class AppService : Construct
     public string ServiceName { get; }
 
     public string TaskDefinitionArn { get; }
+
+    /// <summary>The service's scalable target, which the failover re-registers with production's capacity.</summary>
+    public string ScalableTargetArn { get; }
 
     /// <summary>Where the app's JSON logs go.</summary>
     public string LogGroupName { get; }
@@ -179,7 +182,7 @@ public sealed class AppService : Construct
         Lifecycle = new TerraformResourceLifecycle { IgnoreChanges = new[] { "desired_count" } },
     });
 
-    private void ScaleOnCpu(EcsCluster cluster, EcsService service)
+    private string ScaleOnCpu(EcsCluster cluster, EcsService service)
     {
         var scaling = config.Spec.Autoscaling;
         var target = new AppautoscalingTarget(this, "scaling-target", new AppautoscalingTargetConfig
@@ -209,5 +212,6 @@ public sealed class AppService : Construct
                 ScaleOutCooldown = 60,
             },
         });
+        return target.Arn;
     }
 }
