@@ -121,6 +121,23 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         }
     }
 
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void EcsExecSessionsAreLoggedEncryptedWithTheCustomerKey(string name)
+    {
+        // CKV_AWS_224: logging not NONE, a kms_key_id, and a log configuration with its encryption on.
+        var stack = platform.Stack(name);
+        var exec = stack.Resource("aws_ecs_cluster")["configuration"]!["execute_command_configuration"]!;
+        var log = exec["log_configuration"]!;
+
+        Assert.Equal("OVERRIDE", (string?)exec["logging"]);
+        Assert.StartsWith("${aws_kms_key.", (string?)exec["kms_key_id"]);
+        Assert.True((bool?)log["cloud_watch_encryption_enabled"]);
+        var group = stack.Referenced((string)log["cloud_watch_log_group_name"]!);
+        Assert.Equal((string?)exec["kms_key_id"], ((string?)group["kms_key_id"]));
+    }
+
     /// <summary>Actions AWS offers on "*" only: no resource-level permissions exist for them.</summary>
     private static readonly string[] ActionsWithoutResourceLevelPermissions =
     [

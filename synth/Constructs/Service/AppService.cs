@@ -27,17 +27,27 @@ public sealed class AppService : Construct
     public AppService(Construct scope, string id, AppServiceConfig config) : base(scope, id)
     {
         this.config = config;
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
         var cluster = new EcsCluster(this, "cluster", new EcsClusterConfig
         {
             Name = config.Name,
             Setting = new[] { new EcsClusterSetting { Name = "containerInsights", Value = "enabled" } },
-            // ECS Exec sessions (for operators' diagnostics) are encrypted with the region's key.
+            // ECS Exec sessions (operators' `users` command, diagnostics) are encrypted with the region's key
+            // and logged, encrypted, to the app's own log group.
             Configuration = new EcsClusterConfiguration
             {
-                ExecuteCommandConfiguration = new EcsClusterConfigurationExecuteCommandConfiguration { KmsKeyId = config.KmsKeyArn, Logging = "DEFAULT" },
+                ExecuteCommandConfiguration = new EcsClusterConfigurationExecuteCommandConfiguration
+                {
+                    KmsKeyId = config.KmsKeyArn,
+                    Logging = "OVERRIDE",
+                    LogConfiguration = new EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration
+                    {
+                        CloudWatchLogGroupName = logs.Name,
+                        CloudWatchEncryptionEnabled = true,
+                    },
+                },
             },
         });
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
         var task = CreateTaskDefinition(logs);
         var service = CreateService(cluster, task);
         ScalableTargetArn = ScaleOnCpu(cluster, service);
