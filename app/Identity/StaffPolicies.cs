@@ -11,8 +11,8 @@ public static class StaffPolicies
 
     public static void AddTo(AuthorizationOptions options)
     {
-        options.AddPolicy(Read, policy => policy.RequireRole(StaffRoles.Viewer, StaffRoles.Registrar, StaffRoles.Administrator));
-        options.AddPolicy(Change, policy => policy.RequireRole(StaffRoles.Registrar, StaffRoles.Administrator));
+        options.AddPolicy(Read, policy => policy.RequireRole(StaffRoles.All));
+        options.AddPolicy(Change, policy => policy.RequireRole(StaffRoles.ChangeRecords));
         options.AddPolicy(Administer, policy => policy.RequireRole(StaffRoles.Administrator));
         // Anything not bound to a policy (a page added later and forgotten) still needs a reader.
         options.FallbackPolicy = options.GetPolicy(Read);

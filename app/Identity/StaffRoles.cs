@@ -14,6 +14,12 @@ public static class StaffRoles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Registrar, Viewer];
 
+    /// <summary>The roles that may create, edit and delete students (StaffPolicies.Change).</summary>
+    public static readonly string[] ChangeRecords = [Registrar, Administrator];
+
+    /// <summary>Whether the pages should offer <paramref name="user"/> the changing actions; the policy enforces it.</summary>
+    public static bool MayChangeRecords(System.Security.Claims.ClaimsPrincipal user) => ChangeRecords.Any(user.IsInRole);
+
     /// <summary>The spelling of <paramref name="name"/> among the roles, ignoring case; null when it is none of them.</summary>
     public static string? Find(string name) => All.FirstOrDefault(role => string.Equals(role, name, StringComparison.OrdinalIgnoreCase));
 
