@@ -1,8 +1,33 @@
 namespace StudentRecords.Model;
 
-/// <summary>How failover starts.</summary>
+/// <summary>How failover starts and how long its waits may last (platform.yaml <c>recovery</c>).</summary>
 /// <param name="AutomaticFailover">
-/// When the primary's composite "unhealthy" alarm fires, invoke the failover without waiting for an
+/// When the primary's composite "unhealthy" alarm fires, start the failover without waiting for an
 /// operator. Off by default, as in the seed: failing over is an operator's decision.
 /// </param>
-public sealed record RecoverySpec(bool AutomaticFailover);
+/// <param name="Approval">The failover stops before promoting the database until an operator approves (dr-failover workflow).</param>
+/// <param name="PollSeconds">How often the failover looks again while it waits for the database or the service.</param>
+/// <param name="PromotionWaitMinutes">How long the failover waits for the promoted database to become writable before it fails.</param>
+/// <param name="ServiceWaitMinutes">How long it waits for the standby's load balancer to report a healthy task before it fails.</param>
+/// <param name="ApprovalWaitMinutes">How long an approval may take before the failover gives up.</param>
+public sealed record RecoverySpec(
+    bool AutomaticFailover,
+    bool Approval = false,
+    int PollSeconds = RecoverySpec.DefaultPollSeconds,
+    int PromotionWaitMinutes = RecoverySpec.DefaultPromotionWaitMinutes,
+    int ServiceWaitMinutes = RecoverySpec.DefaultServiceWaitMinutes,
+    int ApprovalWaitMinutes = RecoverySpec.DefaultApprovalWaitMinutes)
+{
+    public const int DefaultPollSeconds = 15;
+
+    /// <summary>AWS: promoting a cross-Region replica "can take several minutes or longer"; ten minutes keeps the seed's 15–20 minute RTO.</summary>
+    public const int DefaultPromotionWaitMinutes = 10;
+
+    /// <summary>Image pull, container start and two passing health checks of the target group.</summary>
+    public const int DefaultServiceWaitMinutes = 10;
+
+    public const int DefaultApprovalWaitMinutes = 60;
+
+    /// <summary>The most times a wait looks before it gives up.</summary>
+    public static int Polls(int minutes, int pollSeconds) => (int)Math.Ceiling(minutes * 60.0 / pollSeconds);
+}

@@ -14,17 +14,17 @@ public static class PlatformApp
     /// <summary>Image tag deployed when none is given; the deploy pipeline passes the commit's tag.</summary>
     public const string DefaultImageTag = "initial";
 
-    /// <summary>The failover Lambda's code, copied beside the synth app (see Synth.csproj).</summary>
-    public static string FailoverSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "failover");
+    /// <summary>The readiness Lambda's code, copied beside the synth app (see Synth.csproj).</summary>
+    public static string ReadinessSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "readiness");
 
     public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag)
     {
         var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
         var primary = model.Primary;
-        var failoverPackage = LambdaPackage.Build(FailoverSource);
+        var readinessPackage = LambdaPackage.Build(ReadinessSource);
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
-            new RegionalStack(app, model, environment, imageTag, failoverPackage);
+            new RegionalStack(app, model, environment, imageTag, readinessPackage);
         new EdgeStack(app, EdgeStackName, model);
         return app;
     }

@@ -52,6 +52,16 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
     /// <summary>When the last failover drill (failover then failback) finished: written by the failback, read by readiness.</summary>
     public string LastDrillParameter => $"/{Platform.Project}/last-drill";
 
+    /// <summary>Where a failover waiting for approval leaves its task token, which the dr-failover workflow answers.</summary>
+    public string ApprovalParameter => $"/{Platform.Project}/failover-approval";
+
+    /// <summary>The standby's recovery workflows (Step Functions) and its readiness report (Lambda).</summary>
+    public string FailoverStateMachine => $"{Prefix}-failover";
+
+    public string FailbackStateMachine => $"{Prefix}-failback";
+
+    public string ReadinessFunction => $"{Prefix}-readiness";
+
     /// <summary>The name Route 53 fails over between the environments' origins.</summary>
     public string? FailoverOriginDomain => Platform.Domain is { } domain ? $"origin.{domain.Name}" : null;
 }

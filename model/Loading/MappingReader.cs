@@ -44,6 +44,14 @@ internal sealed class MappingReader
     public bool? Bool(string key) =>
         Scalar<bool?>(key, true, "true or false", v => v switch { "true" => true, "false" => false, _ => null });
 
+    /// <summary>A true or false that may be left out: <paramref name="fallback"/> then.</summary>
+    public bool? Bool(string key, bool fallback)
+    {
+        if (Has(key)) return Bool(key);
+        known.Add(key);
+        return fallback;
+    }
+
     /// <summary>An enum written in kebab case in YAML (<c>per-az</c> for <c>PerAz</c>).</summary>
     public TEnum? Enum<TEnum>(string key) where TEnum : struct, Enum
     {

@@ -79,8 +79,15 @@ internal static class PlatformReader
     private static RecoverySpec? ReadRecovery(MappingReader r)
     {
         var automatic = r.Bool("automaticFailover");
+        var approval = r.Bool("approval", fallback: false);
+        var pollSeconds = r.Int("pollSeconds", fallback: RecoverySpec.DefaultPollSeconds);
+        var promotionWait = r.Int("promotionWaitMinutes", fallback: RecoverySpec.DefaultPromotionWaitMinutes);
+        var serviceWait = r.Int("serviceWaitMinutes", fallback: RecoverySpec.DefaultServiceWaitMinutes);
+        var approvalWait = r.Int("approvalWaitMinutes", fallback: RecoverySpec.DefaultApprovalWaitMinutes);
         r.RejectUnknownKeys();
-        return automatic is null ? null : new RecoverySpec(automatic.Value);
+        return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null
+            ? null
+            : new RecoverySpec(automatic.Value, approval.Value, pollSeconds.Value, promotionWait.Value, serviceWait.Value, approvalWait.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

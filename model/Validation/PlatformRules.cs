@@ -25,6 +25,7 @@ internal static partial class PlatformRules
             problems.Add(file, "domain.name", $"'{domain.Name}' is not a DNS name such as records.example.org");
         TagRules.Check(file, "tags", platform.Tags, TagRules.PlatformTags.Count, problems);
         CheckAlarms(platform.Alarms, file, problems);
+        CheckRecovery(platform.Recovery, file, problems);
         if (platform.Auth is { } auth) AuthRules.Check(auth, file, problems);
     }
 
@@ -36,6 +37,16 @@ internal static partial class PlatformRules
             if (value < 1) problems.Add(file, $"alarms.{key}", $"{value} would alarm all the time or never; use 1 or more");
         if (alarms.ResponseTimeSeconds is <= 0 or > 60)
             problems.Add(file, "alarms.responseTimeSeconds", $"{alarms.ResponseTimeSeconds} s; use more than 0 and at most 60 (the ALB's idle timeout)");
+    }
+
+    private static void CheckRecovery(RecoverySpec recovery, string file, Problems problems)
+    {
+        // Step Functions' Wait state and the 25,000-event history of a Standard execution bound the loops.
+        if (recovery.PollSeconds is < 5 or > 300)
+            problems.Add(file, "recovery.pollSeconds", $"{recovery.PollSeconds} s; use 5 to 300");
+        foreach (var (key, minutes) in new (string, int)[] { ("promotionWaitMinutes", recovery.PromotionWaitMinutes), ("serviceWaitMinutes", recovery.ServiceWaitMinutes), ("approvalWaitMinutes", recovery.ApprovalWaitMinutes) })
+            if (minutes is < 1 or > 24 * 60)
+                problems.Add(file, $"recovery.{key}", $"{minutes} min; use 1 to 1440 (a day)");
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,22}[a-z0-9]$")]

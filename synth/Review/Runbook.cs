@@ -33,7 +33,8 @@ public static class Runbook
             EdgeName = new ResourceNames(model.Platform, "edge").Prefix,
             Site = model.Platform.Domain?.Name ?? "<your CloudFront domain>",
             ActiveRegionParameter = new ResourceNames(model.Platform, primary.Name).ActiveRegionParameter,
-            FailoverFunction = $"{new ResourceNames(model.Platform, standby.Name).Prefix}-failover",
+            FailoverMachine = new ResourceNames(model.Platform, standby.Name).FailoverStateMachine,
+            FailbackMachine = new ResourceNames(model.Platform, standby.Name).FailbackStateMachine,
             FailedSignInPattern = SignInMetrics.PatternFor(SignInMetrics.FailedEvent),
         };
         return Template.Render(data).ReplaceLineEndings("\n").TrimEnd() + "\n";

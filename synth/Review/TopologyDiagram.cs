@@ -56,7 +56,8 @@ public static class TopologyDiagram
 
             var repository = One("aws_ecr_repository");
             if (repository is not null) Line($"ecr[\"ECR {repository["name"]}\"]");
-            if (One("aws_lambda_function") is { } failover) Line($"failover[[\"failover {failover["function_name"]}\"]]");
+            var failover = All("aws_sfn_state_machine").Select(m => m.Body).FirstOrDefault(m => ((string)m["name"]!).EndsWith("-failover", StringComparison.Ordinal));
+            if (failover is not null) Line($"failover[[\"Step Functions {failover["name"]}\"]]");
             var fromCloudFront = All("aws_vpc_security_group_ingress_rule").Any(r => r.Body["prefix_list_id"] is not null);
             if (fromCloudFront) Line("cloudfront([\"CloudFront origin-facing\"]) --> alb");
             if (resources.ContainsKey("aws_lb") && resources.ContainsKey("aws_ecs_service")) Line("alb --> service");
@@ -72,7 +73,7 @@ public static class TopologyDiagram
                     Line($"ecr -. replicates .-> {Id("ecr " + (string)destination!["region"]!)}[\"ECR in {destination["region"]}\"]");
             foreach (var (name, replication) in All("aws_s3_bucket_replication_configuration"))
                 Line($"{Id(name + " source")}[(\"S3 {replication["bucket"]}\")] -. replicates .-> {Id(name + " destination")}[(\"S3 {Reference((string?)replication["rule"]?[0]?["destination"]?["bucket"])}\")]");
-            if (resources.ContainsKey("aws_lambda_function"))
+            if (failover is not null)
             {
                 if (resources.ContainsKey("aws_ecs_service")) Line("failover -. scales .-> service");
                 if (resources.ContainsKey("aws_rds_cluster")) Line("failover -. promotes .-> aurora");

@@ -35,8 +35,8 @@ public sealed class RegionalStack : TerraformStack
     private readonly AccountContext account;
     private readonly EncryptionKey key;
 
-    /// <param name="failoverPackage">The failover Lambda's code; a standby deploys it.</param>
-    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage failoverPackage) : base(scope, environment.Name)
+    /// <param name="readinessPackage">The readiness Lambda's code; a standby deploys it.</param>
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage readinessPackage) : base(scope, environment.Name)
     {
         this.model = model;
         env = environment;
@@ -79,7 +79,7 @@ public sealed class RegionalStack : TerraformStack
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
             FollowsPrimary: !IsPrimary, env.Database.Replication, names.MetricNamespace));
 
-        if (!IsPrimary) CreateFailover(failoverPackage, service, alb, database, monitoring);
+        if (!IsPrimary) CreateRecovery(readinessPackage, service, alb, monitoring);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {
@@ -105,57 +105,66 @@ public sealed class RegionalStack : TerraformStack
     private bool OwnsTrail => IsPrimary && model.Platform.Audit.CloudTrail;
 
     /// <summary>
-    /// The orchestrator that fails over to this standby and back, allowed to touch exactly this service,
-    /// these clusters, the active-region parameter and the alert topic. Three read actions have no resource-level
-    /// permissions in AWS and name "*": target health, task definitions and metrics.
+    /// The standby's recovery: the failover and failback workflows (Step Functions) and the readiness report
+    /// (Lambda), each allowed to touch exactly this service, these clusters, the recovery parameters and the
+    /// alert topic. Read actions without resource-level permissions in AWS name "*": scalable targets, target
+    /// health, task definitions and metrics.
     /// </summary>
-    private void CreateFailover(LambdaPackage package, AppService service, LoadBalancer alb, RegionalDatabase database, Monitoring monitoring)
+    private void CreateRecovery(LambdaPackage package, AppService service, LoadBalancer alb, Monitoring monitoring)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
         var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
         var standbyCluster = arn("rds", env.Region, $"cluster:{names.Cluster}");
         var primaryCluster = arn("rds", model.Primary.Region, $"cluster:{primary.Cluster}");
-        var parameters = new[] { names.ActiveRegionParameter, names.LastDrillParameter }.Select(p => arn("ssm", env.Region, $"parameter{p}")).ToArray();
-        var global = env.Database.Replication == ReplicationMode.Global;
-        var permissions = new List<DataAwsIamPolicyDocumentStatement>
-        {
-            PolicyStatements.Allow("ScaleTheStandbyService", ["ecs:DescribeServices", "ecs:UpdateService"], [arn("ecs", env.Region, $"service/{names.Prefix}/{names.Prefix}")]),
-            PolicyStatements.Allow("RegisterServiceScaling", ["application-autoscaling:RegisterScalableTarget"], [service.ScalableTargetArn]),
-            PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
-            PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
-            PolicyStatements.Allow("PromoteTheStandbyDatabase", ["rds:DescribeDBClusters", "rds:PromoteReadReplicaDBCluster"], [standbyCluster]),
-            PolicyStatements.Allow("RecordTheActiveRegion", ["ssm:GetParameter", "ssm:PutParameter"], parameters),
-            PolicyStatements.Allow("Notify", ["sns:Publish"], [monitoring.TopicArn]),
-            PolicyStatements.Allow("UseRegionKey", ["kms:Decrypt", "kms:GenerateDataKey"], [key.Arn]),
-        };
-        if (global)
-            permissions.Add(PolicyStatements.Allow("MoveTheGlobalWriter", ["rds:DescribeGlobalClusters", "rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"],
-                [$"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}", standbyCluster, primaryCluster]));
+        var parameter = (string name) => arn("ssm", env.Region, $"parameter{name}");
         var primaryService = model.Primary.Service;
-        var function = new FailoverFunction(this, "failover", new FailoverFunctionConfig($"{names.Prefix}-failover", package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+        var targets = new RecoveryTargets(model.Primary.Region, env.Region, env.Database.Replication, names.Cluster, standbyCluster, primaryCluster, names.GlobalCluster,
+            service.ClusterName, service.ServiceName, primaryService.DesiredCount, primaryService.Autoscaling.Min, primaryService.Autoscaling.Max,
+            alb.TargetGroupArn, names.ActiveRegionParameter, names.LastDrillParameter, names.ApprovalParameter, monitoring.TopicArn, model.Platform.Recovery);
+        var globalCluster = $"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}";
+        var resources = (string machine) => new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["states:ListExecutions"] = [arn("states", env.Region, $"stateMachine:{machine}")], // its own executions: the one-at-a-time guard
+            ["sns:Publish"] = [monitoring.TopicArn],
+            ["application-autoscaling:DescribeScalableTargets"] = ["*"],
+            ["application-autoscaling:RegisterScalableTarget"] = [service.ScalableTargetArn],
+            ["ecs:DescribeServices"] = [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")],
+            ["ecs:UpdateService"] = [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")],
+            ["elasticloadbalancing:DescribeTargetHealth"] = ["*"],
+            ["rds:DescribeDBClusters"] = [standbyCluster],
+            ["rds:PromoteReadReplicaDBCluster"] = [standbyCluster],
+            ["rds:DescribeGlobalClusters"] = [globalCluster],
+            ["rds:FailoverGlobalCluster"] = [globalCluster, standbyCluster, primaryCluster],
+            ["rds:SwitchoverGlobalCluster"] = [globalCluster, standbyCluster, primaryCluster],
+            ["ssm:GetParameters"] = [parameter(names.ActiveRegionParameter)],
+            ["ssm:PutParameter"] = [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.ApprovalParameter)],
+        };
+        var failover = new RecoveryStateMachine(this, "failover", new RecoveryStateMachineConfig(names.FailoverStateMachine, FailoverWorkflow.Build(targets),
+            key.Arn, env.Storage.LogRetentionDays, resources(names.FailoverStateMachine)));
+        new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
+            key.Arn, env.Storage.LogRetentionDays, resources(names.FailbackStateMachine)));
+        new ReadinessFunction(this, "readiness", new ReadinessFunctionConfig(names.ReadinessFunction, package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                ["STANDBY_REGION"] = env.Region,
                 ["PRIMARY_REGION"] = model.Primary.Region,
                 ["REPLICATION_MODE"] = env.Database.Replication.ToString().ToLowerInvariant(),
                 ["STANDBY_CLUSTER"] = names.Cluster,
-                ["STANDBY_CLUSTER_ARN"] = standbyCluster,
-                ["PRIMARY_CLUSTER_ARN"] = primaryCluster,
-                ["GLOBAL_CLUSTER"] = global ? names.GlobalCluster : "",
                 ["ECS_CLUSTER"] = service.ClusterName,
                 ["ECS_SERVICE"] = service.ServiceName,
-                ["DESIRED_COUNT"] = primaryService.DesiredCount.ToString(CultureInfo.InvariantCulture),
-                ["MIN_CAPACITY"] = primaryService.Autoscaling.Min.ToString(CultureInfo.InvariantCulture),
-                ["MAX_CAPACITY"] = primaryService.Autoscaling.Max.ToString(CultureInfo.InvariantCulture),
                 ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
                 ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
                 ["LAST_DRILL_PARAMETER"] = names.LastDrillParameter,
-                ["TOPIC_ARN"] = monitoring.TopicArn,
             },
-            permissions));
+            [
+                PolicyStatements.Allow("ReadTheStandbyService", ["ecs:DescribeServices"], [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")]),
+                PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
+                PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
+                PolicyStatements.Allow("ReadTheStandbyDatabase", ["rds:DescribeDBClusters"], [standbyCluster]),
+                PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"], [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter)]),
+            ]));
         if (model.Platform.Recovery.AutomaticFailover)
             new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
-                $"{primary.Prefix}-unhealthy", function.FunctionName, function.Arn, account.AccountId, account.Partition));
+                $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition));
     }
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>

@@ -145,6 +145,12 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         // ECS Exec's session channels (Service Authorization Reference, Amazon Session Manager Message Gateway Service: no resource types).
         "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
         "logs:DescribeLogGroups", // a listing of the account's groups, granted on "*" as the ECS Exec guide does: its agent finds the task's group with it
+        // Reading scalable targets (Service Authorization Reference, Application Auto Scaling: DescribeScalableTargets has no resource type).
+        "application-autoscaling:DescribeScalableTargets",
+        // Step Functions' vended log delivery and X-Ray segments (its developer guide: these take no resource).
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
+        "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
     ];
 
     [Theory]

@@ -2,15 +2,14 @@ using System.Text.Json;
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchEventRule;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchEventTarget;
-using HashiCorp.Cdktf.Providers.Aws.LambdaPermission;
 using StudentRecords.Synth.Constructs.Security;
 
 namespace StudentRecords.Synth.Constructs.Recovery;
 
 /// <summary>
 /// When the primary's "unhealthy" alarm goes into ALARM, its event travels from the primary region's
-/// default event bus to the standby's (EventBridge cannot invoke a Lambda in another region), where a
-/// rule invokes the failover. Built only when the model switches automatic failover on.
+/// default event bus to the standby's (EventBridge cannot start a state machine in another region), where a
+/// rule starts the failover with the alarm as its trigger. Built only when the model switches automatic failover on.
 /// </summary>
 public sealed class AutomaticFailover : Construct
 {
@@ -48,22 +47,22 @@ public sealed class AutomaticFailover : Construct
         var inStandby = new CloudwatchEventRule(this, "failover-on-alarm", new CloudwatchEventRuleConfig
         {
             Name = $"{config.Name}-failover-on-alarm",
-            Description = "Invokes the failover when the primary's unhealthy alarm fires",
+            Description = "Starts the failover when the primary's unhealthy alarm fires",
             EventPattern = pattern,
         });
-        new CloudwatchEventTarget(this, "invoke-failover", new CloudwatchEventTargetConfig
+        var start = new ServiceRole(this, "start-role", new ServiceRoleConfig($"{config.Name}-start-failover", "events.amazonaws.com",
+            [PolicyStatements.Allow("StartTheFailover", ["states:StartExecution"], [config.StateMachineArn])]));
+        new CloudwatchEventTarget(this, "start-failover", new CloudwatchEventTargetConfig
         {
             Rule = inStandby.Name,
-            Arn = config.FunctionArn,
-            Input = """{"action":"failover","primaryReachable":false}""",
-        });
-        new LambdaPermission(this, "allow-events", new LambdaPermissionConfig
-        {
-            StatementId = "FailoverOnPrimaryAlarm",
-            Action = "lambda:InvokeFunction",
-            FunctionName = config.FunctionName,
-            Principal = "events.amazonaws.com",
-            SourceArn = inStandby.Arn,
+            Arn = config.StateMachineArn,
+            RoleArn = start.Arn,
+            // The trigger names the alarm and the event; the failover's guard refuses a second run while one runs.
+            InputTransformer = new CloudwatchEventTargetInputTransformer
+            {
+                InputPaths = new Dictionary<string, string> { ["alarm"] = "$.detail.alarmName", ["event"] = "$.id" },
+                InputTemplate = """{"trigger":"alarm <alarm> (event <event>)","primaryReachable":false}""",
+            },
         });
     }
 }

@@ -1,4 +1,4 @@
 namespace StudentRecords.Synth.Constructs.Recovery;
 
 /// <param name="PrimaryAlarmName">The primary's composite "unhealthy" alarm.</param>
-public sealed record AutomaticFailoverConfig(string Name, string PrimaryRegion, string StandbyRegion, string PrimaryAlarmName, string FunctionName, string FunctionArn, string AccountId, string Partition);
+public sealed record AutomaticFailoverConfig(string Name, string PrimaryRegion, string StandbyRegion, string PrimaryAlarmName, string StateMachineArn, string AccountId, string Partition);

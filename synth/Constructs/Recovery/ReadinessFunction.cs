@@ -7,14 +7,15 @@ using StudentRecords.Synth.Constructs.Security;
 namespace StudentRecords.Synth.Constructs.Recovery;
 
 /// <summary>
-/// The failover orchestrator as a Lambda in the standby region (Node.js runtime, whose AWS SDK v3 is
-/// built in: nothing is bundled). One invocation at a time, so two operators cannot fail over at once.
+/// The readiness report as a Lambda in the standby region (Node.js runtime, whose AWS SDK v3 is built in:
+/// nothing is bundled). It only reads, so it needs no reserved concurrency, which a new account's quota of
+/// 10 could not grant (unreserved concurrency may not fall below 10).
 /// </summary>
-public sealed class FailoverFunction : Construct
+public sealed class ReadinessFunction : Construct
 {
     public const string Runtime = "nodejs22.x";
 
-    public FailoverFunction(Construct scope, string id, FailoverFunctionConfig config) : base(scope, id)
+    public ReadinessFunction(Construct scope, string id, ReadinessFunctionConfig config) : base(scope, id)
     {
         var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
@@ -24,15 +25,14 @@ public sealed class FailoverFunction : Construct
         var function = new LambdaFunction(this, "function", new LambdaFunctionConfig
         {
             FunctionName = config.Name,
-            Description = "Disaster recovery: readiness, failover and failback of the platform (synth/Lambda/failover)",
+            Description = "Disaster recovery: what a failover would find in the standby (synth/Lambda/readiness)",
             Runtime = Runtime,
             Handler = "index.handler",
             Filename = code.Path,
             SourceCodeHash = config.Package.Base64Sha256,
             Role = role.Arn,
-            Timeout = 900, // waiting for a promotion takes minutes
+            Timeout = 60, // a handful of describe calls
             MemorySize = 256,
-            ReservedConcurrentExecutions = 1,
             KmsKeyArn = config.KmsKeyArn,
             TracingConfig = new LambdaFunctionTracingConfig { Mode = "Active" },
             Environment = new LambdaFunctionEnvironment { Variables = new Dictionary<string, string>(config.Environment) },

@@ -1,0 +1,11 @@
+using StudentRecords.Synth.Constructs.Recovery.StateLanguage;
+
+namespace StudentRecords.Synth.Constructs.Recovery;
+
+/// <param name="ResourcesByAction">For every IAM action a workflow may call (<c>rds:PromoteReadReplicaDBCluster</c>), the resources it may call it on.</param>
+public sealed record RecoveryStateMachineConfig(
+    string Name,
+    Workflow Workflow,
+    string KmsKeyArn,
+    int LogRetentionDays,
+    IReadOnlyDictionary<string, string[]> ResourcesByAction);
