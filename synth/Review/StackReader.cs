@@ -12,9 +12,9 @@ internal sealed class StackReader(JsonObject root)
 
     private JsonObject? Resolve(string? reference)
     {
-        if (reference is null || !reference.StartsWith("${aws_", StringComparison.Ordinal)) return null;
+        if (reference is null || !reference.StartsWith("${", StringComparison.Ordinal)) return null;
         var parts = reference[2..^1].Split('.');
-        return root["resource"]?[parts[0]]?[parts[1]]?.AsObject();
+        return parts[0] == "data" ? root["data"]?[parts[1]]?[parts[2]]?.AsObject() : root["resource"]?[parts[0]]?[parts[1]]?.AsObject();
     }
 
     public int Count(string block) => root[block] is JsonObject types ? types.Sum(t => t.Value!.AsObject().Count) : 0;
@@ -96,7 +96,7 @@ internal sealed class StackReader(JsonObject root)
                 To = GroupName((string?)r["security_group_id"]),
                 Port = r["from_port"]?.ToString() == r["to_port"]?.ToString() ? r["from_port"]?.ToString() : $"{r["from_port"]}-{r["to_port"]}",
                 From = r["referenced_security_group_id"] is JsonValue g ? GroupName((string)g!)
-                    : r["prefix_list_id"] is not null ? "CloudFront (origin-facing prefix list)"
+                    : r["prefix_list_id"] is JsonValue list ? $"prefix list {Resolve((string)list!)?["name"]}"
                     : (string?)r["cidr_ipv4"] ?? "?",
             })
             .OrderBy(r => r.To, StringComparer.Ordinal).ThenBy(r => r.Port, StringComparer.Ordinal)];

@@ -58,8 +58,9 @@ public static class TopologyDiagram
             if (repository is not null) Line($"ecr[\"ECR {repository["name"]}\"]");
             var failover = All("aws_sfn_state_machine").Select(m => m.Body).FirstOrDefault(m => ((string)m["name"]!).EndsWith("-failover", StringComparison.Ordinal));
             if (failover is not null) Line($"failover[[\"Step Functions {failover["name"]}\"]]");
-            var fromCloudFront = All("aws_vpc_security_group_ingress_rule").Any(r => r.Body["prefix_list_id"] is not null);
-            if (fromCloudFront) Line("cloudfront([\"CloudFront origin-facing\"]) --> alb");
+            var fromPrefixLists = All("aws_vpc_security_group_ingress_rule").Where(r => r.Body["prefix_list_id"] is not null).Select(r => (string?)r.Body["description"] ?? "").ToList();
+            if (fromPrefixLists.Any(d => d.Contains("cloudfront", StringComparison.Ordinal))) Line("cloudfront([\"CloudFront origin-facing\"]) --> alb");
+            if (fromPrefixLists.Any(d => d.Contains("route53", StringComparison.Ordinal))) Line("healthchecks([\"Route 53 health checkers\"]) -. readiness path .-> alb");
             if (resources.ContainsKey("aws_lb") && resources.ContainsKey("aws_ecs_service")) Line("alb --> service");
             if (resources.ContainsKey("aws_ecs_service") && resources.ContainsKey("aws_rds_cluster")) Line("service --> aurora");
             if (repository is not null) Line("ecr -. image .-> service");

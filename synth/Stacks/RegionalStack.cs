@@ -60,12 +60,12 @@ public sealed class RegionalStack : TerraformStack
             [model.Platform.State.Bucket, Naming.StateReplicaBucket(model.Platform.State)]));
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
-        var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, network.VpcId,
-            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort));
+        var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, env.Region, network.VpcId,
+            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort, AdmitRoute53HealthCheckers: model.Platform.Domain is not null));
         var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
         var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, secretReplicas, Create: IsPrimary));
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
-            groups.LoadBalancerGroupId, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, logs.Policy, certificate?.Arn, originSecret.Value));
+            groups.LoadBalancerGroupIds, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, logs.Policy, certificate?.Arn, originSecret.Value));
         PointOriginNameAt(alb);
         var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
             IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));

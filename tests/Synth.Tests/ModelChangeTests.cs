@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace StudentRecords.Synth.Tests;
 
 /// <summary>Changing one value in an environment file changes exactly the resources it should.</summary>
@@ -73,6 +74,7 @@ public sealed class ModelChangeTests
         Assert.Empty(production.Resources("aws_route53_record"));
         Assert.Equal(80, (int?)production.Resource("aws_lb_listener")["port"]);
         Assert.Single(production.Resources("aws_vpc_security_group_ingress_rule"), r => (int?)r["from_port"] == 80 && r["prefix_list_id"] is not null);
+        Assert.Single((JsonArray)production.Resource("aws_lb")["security_groups"]!); // no Route 53 health checks without a domain, so no group for them
     }
 
     [Fact]

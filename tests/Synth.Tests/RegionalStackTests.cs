@@ -221,18 +221,26 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
     [Theory]
     [InlineData("production")]
     [InlineData("dr")]
-    public void OnlyCloudFrontReachesTheAlbOnlyTheAlbTheServiceOnlyTheServiceTheDatabase(string stack)
+    public void OnlyCloudFrontAndRoute53sHealthCheckersReachTheAlbOnlyTheAlbTheServiceOnlyTheServiceTheDatabase(string stack)
     {
         var json = platform.Stack(stack);
-        var groups = json.Resources("aws_security_group").ToDictionary(g => ((string)g["name"]!).Split('-')[^1], g => json.ReferenceTo("aws_security_group", g, "id"));
+        var region = platform.Model.Environments.Single(e => e.Name == stack).Region;
+        var groups = json.Resources("aws_security_group").ToDictionary(g => ((string)g["name"]!)[$"student-record-system-{stack}-".Length..], g => json.ReferenceTo("aws_security_group", g, "id"));
         var ingress = json.Resources("aws_vpc_security_group_ingress_rule");
         string Allowed(string to) => string.Join(";", ingress.Where(r => (string?)r["security_group_id"] == groups[to])
-            .Select(r => $"{r["from_port"]}-{r["to_port"]}<{(string?)r["referenced_security_group_id"] ?? (string?)r["prefix_list_id"] ?? (string?)r["cidrStackipv4"]}"));
+            .Select(r => $"{r["from_port"]}-{r["to_port"]}<{(string?)r["referenced_security_group_id"] ?? PrefixListName((string?)r["prefix_list_id"]) ?? (string?)r["cidr_ipv4"]}"));
+        string? PrefixListName(string? reference) => reference is null ? null : (string?)json.Referenced(reference)["name"];
 
-        Assert.Equal($"443-443<{json.DataReferenceTo("aws_ec2_managed_prefix_list", "id")}", Allowed("alb"));
+        Assert.Equal("443-443<com.amazonaws.global.cloudfront.origin-facing", Allowed("alb"));
+        Assert.Equal($"443-443<com.amazonaws.{region}.route53-healthchecks", Allowed("alb-health-checks"));
         Assert.Equal($"8080-8080<{groups["alb"]}", Allowed("service"));
         Assert.Equal($"3306-3306<{groups["service"]}", Allowed("database"));
-        Assert.Equal("com.amazonaws.global.cloudfront.origin-facing", (string?)json.DataSources("aws_ec2_managed_prefix_list")[0]["name"]);
+        // The load balancer carries both groups (CloudFront's list weighs 55 of a group's 60 rules, Route 53's 25);
+        // the health checkers' group sends nothing, and only the readiness path answers them without the origin header.
+        Assert.Equal([groups["alb"], groups["alb-health-checks"]], Strings(json.Resource("aws_lb")["security_groups"]));
+        Assert.DoesNotContain(json.Resources("aws_vpc_security_group_egress_rule"), r => (string?)r["security_group_id"] == groups["alb-health-checks"]);
+        var headerless = json.Resources("aws_lb_listener_rule").Where(r => r["condition"]![0]!["http_header"] is null).ToList();
+        Assert.Equal("/health/ready", (string?)Assert.Single(headerless)["condition"]![0]!["path_pattern"]!["values"]![0]);
     }
 
     [Theory]

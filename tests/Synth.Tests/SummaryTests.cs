@@ -38,7 +38,8 @@ public sealed class SummaryTests(SynthesizedPlatform platform)
         Assert.Contains("| NAT gateways | 2 |", summary);
         Assert.Contains("| tasks (desired / min / max) | 2 / 2 / 10 |", summary);
         Assert.Contains("| instances | 2 × db.t3.large |", summary);
-        Assert.Contains("| student-record-system-production-alb | 443 | CloudFront (origin-facing prefix list) |", summary);
+        Assert.Contains("| student-record-system-production-alb | 443 | prefix list com.amazonaws.global.cloudfront.origin-facing |", summary);
+        Assert.Contains("| student-record-system-production-alb-health-checks | 443 | prefix list com.amazonaws.eu-central-1.route53-healthchecks |", summary);
         Assert.Contains("| student-record-system-production-database | 3306 | student-record-system-production-service |", summary);
         Assert.Contains("| S3 student-record-system-production-assets | KMS alias/student-record-system-production |", summary);
         Assert.Contains("CKV_AWS_18", summary);

@@ -26,7 +26,7 @@ public sealed class LoadBalancer : Construct
             Name = config.Name,
             LoadBalancerType = "application",
             Internal = false,
-            SecurityGroups = [config.SecurityGroupId],
+            SecurityGroups = [.. config.SecurityGroupIds],
             Subnets = [.. config.SubnetIds],
             DropInvalidHeaderFields = true,
             EnableDeletionProtection = true,

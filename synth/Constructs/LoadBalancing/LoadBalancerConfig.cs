@@ -7,7 +7,7 @@ public sealed record LoadBalancerConfig(
     string Name,
     string VpcId,
     IReadOnlyList<string> SubnetIds,
-    string SecurityGroupId,
+    IReadOnlyList<string> SecurityGroupIds,
     int ContainerPort,
     string HealthCheckPath,
     string LogBucketName,

@@ -7,8 +7,8 @@ using HashiCorp.Cdktf.Providers.Aws.VpcSecurityGroupIngressRule;
 namespace StudentRecords.Synth.Constructs.Security;
 
 /// <summary>
-/// Who may talk to whom: CloudFront → load balancer → service → database, one port each, every rule
-/// its own resource (inline rules hide open ports from Checkov). Nothing accepts 0.0.0.0/0.
+/// Who may talk to whom: CloudFront (and Route 53's health checkers) → load balancer → service → database,
+/// one port each, every rule its own resource (inline rules hide open ports from Checkov). Nothing accepts 0.0.0.0/0.
 /// </summary>
 public sealed class SecurityGroups : Construct
 {
@@ -31,23 +31,39 @@ public sealed class SecurityGroups : Construct
         Ingress(loadBalancer, "from-cloudfront", config.ListenerPort, prefixList: cloudFront.Id);
         Egress(loadBalancer, "to-service", config.ContainerPort, group: service.Id);
 
-        Ingress(service, "from-alb", config.ContainerPort, group: loadBalancer.Id);
+        // Route 53's health checkers, which decide the DNS failover of form posts (with a domain only): their list
+        // weighs 25 rules, which CloudFront's 55 leave no room for, so the load balancer carries a second group.
+        // The listener forwards them the readiness path only (LoadBalancer); every other path answers 403.
+        LoadBalancerGroupIds = config.AdmitRoute53HealthCheckers ? [loadBalancer.Id, HealthCheckersGroup().Id] : [loadBalancer.Id];
+
+        Ingress(service, "from-alb", config.ContainerPort, group: loadBalancer.Id); // the ALB's traffic leaves through all its groups; the first admits it
         Egress(service, "to-database", MySqlPort, group: database.Id);
         // ECR, CloudWatch Logs and Secrets Manager over HTTPS, through NAT or the interface endpoints.
         Egress(service, "to-aws-apis", 443, cidr: "0.0.0.0/0");
 
         Ingress(database, "from-service", MySqlPort, group: service.Id);
 
-        LoadBalancerGroupId = loadBalancer.Id;
         ServiceGroupId = service.Id;
         DatabaseGroupId = database.Id;
     }
 
-    public string LoadBalancerGroupId { get; }
+    /// <summary>The load balancer's groups: from CloudFront (which also reaches the service), and from Route 53's health checkers.</summary>
+    public IReadOnlyList<string> LoadBalancerGroupIds { get; }
 
     public string ServiceGroupId { get; }
 
     public string DatabaseGroupId { get; }
+
+    private SecurityGroup HealthCheckersGroup()
+    {
+        var group = Group("alb-health-checks", "Load balancer: the listener port from Route 53 health checkers only");
+        var checkers = new DataAwsEc2ManagedPrefixList(this, "route53-health-checks", new DataAwsEc2ManagedPrefixListConfig
+        {
+            Name = $"com.amazonaws.{config.Region}.route53-healthchecks",
+        });
+        Ingress(group, "from-route53-health-checkers", config.ListenerPort, prefixList: checkers.Id);
+        return group;
+    }
 
     private SecurityGroup Group(string purpose, string description) => new(this, purpose, new SecurityGroupConfig
     {
