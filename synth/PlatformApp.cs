@@ -17,14 +17,15 @@ public static class PlatformApp
     /// <summary>The readiness Lambda's code, copied beside the synth app (see Synth.csproj).</summary>
     public static string ReadinessSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "readiness");
 
-    public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag)
+    /// <param name="primaryRegionDown">Write the standbys to need nothing in the primary region (RegionalStack.LeftOutWhilePrimaryIsDown).</param>
+    public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag, bool primaryRegionDown = false)
     {
         var app = new App(new AppConfig { Outdir = outdir, SkipBackendValidation = false });
         var primary = model.Primary;
         var readinessPackage = LambdaPackage.Build(ReadinessSource);
         new StateStack(app, StateStackName, model.Platform, primary.Region, model.Standbys[0].Region);
         foreach (var environment in model.Environments)
-            new RegionalStack(app, model, environment, imageTag, readinessPackage);
+            new RegionalStack(app, model, environment, imageTag, readinessPackage, primaryRegionDown);
         new EdgeStack(app, EdgeStackName, model);
         return app;
     }

@@ -43,11 +43,15 @@ public static class SynthCommand
         {
             Description = "Check the environment files and report every problem; write nothing",
         };
+        var primaryRegionDown = new Option<bool>("--primary-region-down")
+        {
+            Description = "Write the DR stack to need nothing in the primary region: state in the bucket's replica, no replication from production (runbook: Primary region down)",
+        };
         var command = new RootCommand("Synthesizes the Student Records Platform's Terraform stacks from environments/*.yaml")
         {
-            environments, output, imageTag, validateOnly,
+            environments, output, imageTag, validateOnly, primaryRegionDown,
         };
-        command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(imageTag)!, parse.GetValue(validateOnly)));
+        command.SetAction(parse => Run(parse.GetValue(environments)!, parse.GetValue(output)!, parse.GetValue(imageTag)!, parse.GetValue(validateOnly), parse.GetValue(primaryRegionDown)));
 
         var snapshots = new Option<DirectoryInfo>("--snapshots")
         {
@@ -114,7 +118,7 @@ public static class SynthCommand
         }
     }
 
-    private static int Run(DirectoryInfo environments, DirectoryInfo output, string imageTag, bool validateOnly)
+    private static int Run(DirectoryInfo environments, DirectoryInfo output, string imageTag, bool validateOnly, bool primaryRegionDown)
     {
         if (Load(environments) is not { } model) return InvalidModel;
 
@@ -126,7 +130,7 @@ public static class SynthCommand
         }
         try
         {
-            AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag).Synth());
+            AtomicOutput.Replace(output.FullName, staging => PlatformApp.Build(model, staging, imageTag, primaryRegionDown).Synth());
         }
         catch (InvalidOperationException e) // a value the synth has no data for, e.g. an instance class's connection limit
         {
@@ -135,6 +139,8 @@ public static class SynthCommand
             return SynthesisFailed;
         }
         Console.WriteLine($"Synthesized {PlatformApp.StateStackName}, {names} and {PlatformApp.EdgeStackName} into {output.FullName}.");
+        if (primaryRegionDown)
+            Console.WriteLine($"With the primary region down: apply only {string.Join(", ", model.Standbys.Select(s => s.Name))}, after `terraform init -reconfigure` (runbook, Primary region down).");
         return 0;
     }
 }

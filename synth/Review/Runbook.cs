@@ -31,6 +31,7 @@ public static class Runbook
                 LagMetric = mode == ReplicationMode.Binlog ? "AuroraBinlogReplicaLag" : "AuroraGlobalDBReplicationLag",
             },
             EdgeName = new ResourceNames(model.Platform, "edge").Prefix,
+            State = new { model.Platform.State.Bucket },
             Site = model.Platform.Domain?.Name ?? "<your CloudFront domain>",
             ActiveRegionParameter = new ResourceNames(model.Platform, primary.Name).ActiveRegionParameter,
             FailoverMachine = new ResourceNames(model.Platform, standby.Name).FailoverStateMachine,

@@ -22,6 +22,8 @@ public static class StackSummary
             Stack = stack,
             ResourceCount = read.Count("resource"),
             DataCount = read.Count("data"),
+            // Written by synth/run.sh --primary-region-down: what the stack leaves out, and why.
+            LeftOut = json["//"]?["primaryRegionDown"]?.AsArray().Select(r => (string?)r).ToList(),
             Diagram = TopologyDiagram.For(json),
             Network = read.Network(),
             Service = read.Service(),

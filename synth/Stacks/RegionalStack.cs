@@ -34,14 +34,32 @@ public sealed class RegionalStack : TerraformStack
     private readonly ResourceNames names;
     private readonly AccountContext account;
     private readonly EncryptionKey key;
+    private readonly bool primaryRegionDown;
+
+    /// <summary>What a standby leaves out when it is synthesized with the primary region down, and why (its summary shows them).</summary>
+    public static readonly IReadOnlyList<string> LeftOutWhilePrimaryIsDown =
+    [
+        "backend: the state bucket's replica in this region, locked by S3 (the primary's bucket cannot be reached)",
+        "the assets replication rule on production's bucket and the lookup of production's key: both live in the primary region",
+        "the database's replication source: the failover has promoted it, and the source cluster is in the primary region",
+        "the automatic failover's forwarding rule: it lives on the primary region's event bus",
+        "peering with the primary's VPC, when the model asks for it",
+    ];
 
     /// <param name="readinessPackage">The readiness Lambda's code; a standby deploys it.</param>
-    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage readinessPackage) : base(scope, environment.Name)
+    /// <param name="primaryRegionDown">A standby is written to need nothing in the primary region (<see cref="LeftOutWhilePrimaryIsDown"/>).</param>
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage readinessPackage, bool primaryRegionDown = false)
+        : base(scope, environment.Name)
     {
         this.model = model;
         env = environment;
         names = new ResourceNames(model.Platform, env.Name);
-        RemoteState.Use(this, model.Platform, model.Primary.Region, env.Name);
+        this.primaryRegionDown = primaryRegionDown && !IsPrimary;
+        if (IsPrimary)
+            RemoteState.Use(this, model.Platform, model.Primary.Region, env.Name);
+        else
+            RemoteState.UseForStandby(this, model.Platform, model.Primary.Region, env.Region, env.Name, this.primaryRegionDown);
+        if (this.primaryRegionDown) AddOverride("//.primaryRegionDown", LeftOutWhilePrimaryIsDown.ToArray());
         AwsProviders.Create(this, env.Region, StackTags.For(model.Platform, env.Name, env.Tags));
         account = new AccountContext(this, "account");
         var keyUsers = new List<DataAwsIamPolicyDocumentStatement> { PolicyStatements.AllowCloudWatchLogs(env.Region, account), PolicyStatements.AllowCloudWatchAlarms() };
@@ -50,7 +68,7 @@ public sealed class RegionalStack : TerraformStack
             account.RootPrincipal, ServiceStatements: keyUsers));
 
         var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays, PeerCidrs));
-        if (env.Network.PeerWithPrimary)
+        if (env.Network.PeerWithPrimary && !primaryRegionDown)
             new PrimaryPeering(this, "peering", new PrimaryPeeringConfig(names.Prefix, network.VpcId, env.Network.VpcCidr, network.PrivateRouteTableIds,
                 new ResourceNames(model.Platform, model.Primary.Name).Prefix, model.Primary.Region, model.Primary.Network.VpcCidr));
         var audit = model.Platform.Audit;
@@ -162,7 +180,7 @@ public sealed class RegionalStack : TerraformStack
                 PolicyStatements.Allow("ReadTheStandbyDatabase", ["rds:DescribeDBClusters"], [standbyCluster]),
                 PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"], [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter)]),
             ]));
-        if (model.Platform.Recovery.AutomaticFailover)
+        if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
             new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
                 $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition));
     }
@@ -171,7 +189,7 @@ public sealed class RegionalStack : TerraformStack
     private SecureBucket CreateAssetsBucket(LogBucket logs)
     {
         var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig(names.AssetsBucket, key.Arn, env.Storage.NoncurrentVersionDays, AccessLogBucket: logs.Name));
-        if (IsPrimary) return bucket;
+        if (IsPrimary || primaryRegionDown) return bucket;
 
         // The standby owns the rule because it is applied after the primary: the destination exists by then.
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
@@ -239,10 +257,11 @@ public sealed class RegionalStack : TerraformStack
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
         var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig(
             names.DatabaseSecret, DatabaseUser, secretKeyArn, secretReplicas, Create: IsPrimary));
+        var replicates = !IsPrimary && !primaryRegionDown;
         var wiring = new ReplicationWiring(
             env.Database.Replication == ReplicationMode.Global ? names.GlobalCluster : null,
-            IsPrimary ? null : $"arn:{account.Partition}:rds:{model.Primary.Region}:{account.AccountId}:cluster:{primary.Cluster}",
-            IsPrimary ? null : model.Primary.Region);
+            replicates ? $"arn:{account.Partition}:rds:{model.Primary.Region}:{account.AccountId}:cluster:{primary.Cluster}" : null,
+            replicates ? model.Primary.Region : null);
         var cluster = new AuroraCluster(this, "database", new AuroraClusterConfig(names.Cluster, env.Database, IsPrimary, wiring,
             network.PrivateSubnetIds, groups.DatabaseGroupId, key.Arn, credentials, DatabaseName, account.Partition));
         new DatabaseBackup(this, "database-backup", new DatabaseBackupConfig(names.BackupVault, key.Arn,

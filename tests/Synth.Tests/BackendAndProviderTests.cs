@@ -13,9 +13,20 @@ public sealed class BackendAndProviderTests(SynthesizedPlatform platform)
         Assert.Equal("student-record-system-terraform-state", (string?)backend["bucket"]);
         Assert.Equal($"{stack}/terraform.tfstate", (string?)backend["key"]);
         Assert.Equal("eu-central-1", (string?)backend["region"]); // the state bucket lives with the primary
-        Assert.Equal("student-record-system-terraform-locks", (string?)backend["dynamodb_table"]);
         Assert.True((bool?)backend["encrypt"]);
         Assert.Equal("alias/student-record-system-shared-state", (string?)backend["kms_key_id"]);
+    }
+
+    [Fact]
+    public void ProductionLocksWithTheTableTheStandbyWithS3ItselfSinceTheTableLivesInThePrimaryRegion()
+    {
+        var production = platform.Stack("production").Backend("s3");
+        var dr = platform.Stack("dr").Backend("s3");
+
+        Assert.Equal("student-record-system-terraform-locks", (string?)production["dynamodb_table"]);
+        Assert.Null(production["use_lockfile"]);
+        Assert.True((bool?)dr["use_lockfile"]);
+        Assert.Null(dr["dynamodb_table"]);
     }
 
     [Fact]

@@ -57,4 +57,17 @@ public sealed class RunbookTests(SynthesizedPlatform platform)
         Assert.Contains("AuroraGlobalDBReplicationLag", runbook);
         Assert.DoesNotContain("promote-read-replica-db-cluster", runbook);
     }
+
+    [Fact]
+    public void StandbyRunbookSaysHowToManageItWithThePrimaryRegionDownAndHowToComeBack()
+    {
+        var model = ModelLoader.Load(RepositoryPaths.Environments);
+        var runbook = Runbook.Render(model, model.Standbys[0]);
+        var section = runbook[runbook.IndexOf("## Primary region down", StringComparison.Ordinal)..];
+
+        Assert.True(section.IndexOf("synth/run.sh --primary-region-down", StringComparison.Ordinal) < section.IndexOf("terraform init -reconfigure", StringComparison.Ordinal));
+        Assert.Contains("terraform init -migrate-state", section);
+        Assert.Contains(model.Platform.State.Bucket, section);
+        Assert.DoesNotContain("## Primary region down", Runbook.Render(model, model.Primary));
+    }
 }
