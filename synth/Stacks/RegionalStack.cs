@@ -161,7 +161,7 @@ public sealed class RegionalStack : TerraformStack
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailoverStateMachine)));
         new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailbackStateMachine)));
-        new ReadinessFunction(this, "readiness", new ReadinessFunctionConfig(names.ReadinessFunction, package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+        var readiness = new ReadinessFunction(this, "readiness", new ReadinessFunctionConfig(names.ReadinessFunction, package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["PRIMARY_REGION"] = model.Primary.Region,
@@ -172,6 +172,7 @@ public sealed class RegionalStack : TerraformStack
                 ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
                 ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
                 ["LAST_DRILL_PARAMETER"] = names.LastDrillParameter,
+                ["METRIC_NAMESPACE"] = names.MetricNamespace,
             },
             [
                 PolicyStatements.Allow("ReadTheStandbyService", ["ecs:DescribeServices"], [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")]),
@@ -179,7 +180,9 @@ public sealed class RegionalStack : TerraformStack
                 PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
                 PolicyStatements.Allow("ReadTheStandbyDatabase", ["rds:DescribeDBClusters"], [standbyCluster]),
                 PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"], [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter)]),
+                PolicyStatements.AllowPutMetricData("PublishReadiness", names.MetricNamespace),
             ]));
+        new ReadinessSchedule(this, "readiness-schedule", new ReadinessScheduleConfig(names.ReadinessFunction, readiness.Arn, key.Arn, names.MetricNamespace, monitoring.TopicArn));
         if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
             new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
                 $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition));

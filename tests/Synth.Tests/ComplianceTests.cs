@@ -145,6 +145,8 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         // ECS Exec's session channels (Service Authorization Reference, Amazon Session Manager Message Gateway Service: no resource types).
         "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
         "logs:DescribeLogGroups", // a listing of the account's groups, granted on "*" as the ECS Exec guide does: its agent finds the task's group with it
+        // Custom metrics (CloudWatch: PutMetricData has no resource type), each statement held to one namespace (tested below).
+        "cloudwatch:PutMetricData",
         // Reading scalable targets (Service Authorization Reference, Application Auto Scaling: DescribeScalableTargets has no resource type).
         "application-autoscaling:DescribeScalableTargets",
         // Step Functions' vended log delivery and X-Ray segments (its developer guide: these take no resource).
@@ -168,6 +170,8 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
                 var resources = statement["resources"]!.AsArray().Select(r => (string)r!).ToList();
                 if (resources.Contains("*"))
                     Assert.All(actions, a => Assert.Contains(a, ActionsWithoutResourceLevelPermissions));
+                if (actions.Contains("cloudwatch:PutMetricData"))
+                    Assert.Equal("cloudwatch:namespace", (string?)Assert.Single(statement["condition"]!.AsArray())!["variable"]);
             }
         }
     }

@@ -142,4 +142,26 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
         Assert.Contains("start-failover", (string?)role["name"]);
         Assert.Empty(drStack.Resources("aws_lambda_permission"));
     }
+
+    [Fact]
+    public void ReadinessRunsEveryMorningFromAnEncryptedScheduleAndNotReadyOrSilenceAlarms()
+    {
+        var schedule = dr.Resource("aws_scheduler_schedule");
+        var function = dr.Resource("aws_lambda_function");
+
+        Assert.Equal("cron(0 6 * * ? *)", (string?)schedule["schedule_expression"]);
+        Assert.Equal(dr.ReferenceTo("aws_lambda_function", function, "arn"), (string?)schedule["target"]!["arn"]);
+        Assert.StartsWith("${aws_kms_key.", (string?)schedule["kms_key_arn"]); // CKV_AWS_297
+        var role = dr.Referenced(((string)schedule["target"]!["role_arn"]!).Replace(".arn}", ".id}"));
+        Assert.Equal("scheduler.amazonaws.com", PrincipalOf(role));
+        Assert.Contains(PolicyOf(role), s => (string?)s["actions"]![0] == "lambda:InvokeFunction" && (string?)s["resources"]![0] == dr.ReferenceTo("aws_lambda_function", function, "arn"));
+
+        var alarm = Assert.Single(dr.Resources("aws_cloudwatch_metric_alarm"), a => (string?)a["metric_name"] == "DrReady");
+        Assert.Equal((string?)function["environment"]!["variables"]!["METRIC_NAMESPACE"], (string?)alarm["namespace"]);
+        Assert.Equal("LessThanThreshold", (string?)alarm["comparison_operator"]);
+        Assert.Equal(1, (double?)alarm["threshold"]);
+        Assert.Equal("breaching", (string?)alarm["treat_missing_data"]); // no report is no readiness
+        Assert.Equal(86400, (int?)alarm["period"]);
+        Assert.Equal(dr.ReferenceTo("aws_sns_topic", dr.Resource("aws_sns_topic"), "arn"), (string?)alarm["alarm_actions"]![0]);
+    }
 }

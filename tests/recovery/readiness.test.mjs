@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ECSClient, DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { ECRClient, DescribeImagesCommand } from '@aws-sdk/client-ecr';
-import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, GetMetricStatisticsCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { RDSClient, DescribeDBClustersCommand, DBClusterNotFoundFault } from '@aws-sdk/client-rds';
 import { SSMClient, GetParametersCommand } from '@aws-sdk/client-ssm';
 import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -16,6 +16,7 @@ const env = (mode) => ({
   ECS_CLUSTER: 'student-record-system-dr', ECS_SERVICE: 'student-record-system-dr',
   TARGET_GROUP_ARN: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/srs-dr/abc',
   ACTIVE_REGION_PARAMETER: '/student-record-system/active-region', LAST_DRILL_PARAMETER: '/student-record-system/last-drill',
+  METRIC_NAMESPACE: 'student-record-system',
 });
 
 const mocks = {
@@ -97,6 +98,20 @@ test('readiness is not ready when the image has not reached the standby registry
 
   assert.equal(report.imageInRegion, false);
   assert.equal(report.ready, false);
+});
+
+test('the report is published as DrReady and the lag, in the platform namespace, for the not-ready alarm', async () => {
+  mocks.cloudwatch.on(PutMetricDataCommand).resolves({});
+  mocks.rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [replica] }).rejects(new DBClusterNotFoundFault({ message: 'gone', $metadata: {} }));
+  mocks.cloudwatch.on(GetMetricStatisticsCommand).resolves({ Datapoints: [{ Maximum: 3 }] });
+
+  await readiness('binlog').reportAndPublish();
+  await readiness('binlog').reportAndPublish();
+
+  const [ready, missing] = mocks.cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
+  assert.equal(ready.Namespace, 'student-record-system');
+  assert.deepEqual(ready.MetricData.map((m) => [m.MetricName, m.Value]), [['DrReady', 1], ['ReplicationLagSeconds', 3]]);
+  assert.deepEqual(missing.MetricData.map((m) => [m.MetricName, m.Value]), [['DrReady', 0]]); // no cluster: not ready, no lag
 });
 
 test('settings refuse a missing variable or an unknown mode', () => {

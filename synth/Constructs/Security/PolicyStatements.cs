@@ -86,4 +86,17 @@ public static class PolicyStatements
             },
         },
     };
+
+    /// <summary>
+    /// Publishing custom metrics: PutMetricData has no resource type (Service Authorization Reference, CloudWatch), so it
+    /// names "*" and is held to one namespace by the <c>cloudwatch:namespace</c> condition key.
+    /// </summary>
+    public static DataAwsIamPolicyDocumentStatement AllowPutMetricData(string sid, string metricNamespace) => new()
+    {
+        Sid = sid,
+        Effect = "Allow",
+        Actions = ["cloudwatch:PutMetricData"],
+        Resources = ["*"],
+        Condition = new[] { new DataAwsIamPolicyDocumentStatementCondition { Test = "StringEquals", Variable = "cloudwatch:namespace", Values = [metricNamespace] } },
+    };
 }

@@ -1,5 +1,5 @@
 // Lambda entry point (Node.js runtime; its AWS SDK v3 is built in, nothing is bundled). Returns the
-// readiness report; the schedule and the dr-failover workflow invoke it.
+// readiness report and publishes its metrics; the daily schedule and the dr-failover workflow invoke it.
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
@@ -16,5 +16,5 @@ export async function handler() {
       ssm: new SSMClient({}), elb: new ElasticLoadBalancingV2Client({}),
     },
   });
-  return readiness.report();
+  return readiness.reportAndPublish();
 }

@@ -4,7 +4,7 @@
 // The failover and failback themselves are Step Functions workflows (synth/Constructs/Recovery).
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
-import { GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
+import { GetMetricStatisticsCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeDBClustersCommand } from '@aws-sdk/client-rds';
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -12,14 +12,14 @@ import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balanc
 /** Reads the settings from the Lambda environment (written by the DR stack from the model). */
 export function settingsFrom(env) {
   const required = ['PRIMARY_REGION', 'REPLICATION_MODE', 'STANDBY_CLUSTER', 'ECS_CLUSTER', 'ECS_SERVICE', 'TARGET_GROUP_ARN',
-    'ACTIVE_REGION_PARAMETER', 'LAST_DRILL_PARAMETER'];
+    'ACTIVE_REGION_PARAMETER', 'LAST_DRILL_PARAMETER', 'METRIC_NAMESPACE'];
   const missing = required.filter((name) => !env[name]);
   if (missing.length) throw new Error(`missing settings: ${missing.join(', ')}`);
   if (!['binlog', 'global'].includes(env.REPLICATION_MODE)) throw new Error(`REPLICATION_MODE must be binlog or global, not ${env.REPLICATION_MODE}`);
   return {
     primaryRegion: env.PRIMARY_REGION, mode: env.REPLICATION_MODE, standbyCluster: env.STANDBY_CLUSTER,
     ecsCluster: env.ECS_CLUSTER, ecsService: env.ECS_SERVICE, targetGroupArn: env.TARGET_GROUP_ARN,
-    activeRegionParameter: env.ACTIVE_REGION_PARAMETER, lastDrillParameter: env.LAST_DRILL_PARAMETER,
+    activeRegionParameter: env.ACTIVE_REGION_PARAMETER, lastDrillParameter: env.LAST_DRILL_PARAMETER, metricNamespace: env.METRIC_NAMESPACE,
   };
 }
 
@@ -47,6 +47,16 @@ export class Readiness {
       lastDrill: parameters[this.settings.lastDrillParameter] ?? 'never',
     };
     report.ready = report.database.status === 'available' && report.service.exists && image;
+    return report;
+  }
+
+  /** The report, also published as the metrics the DR-not-ready alarm watches: DrReady (1 or 0) and the replication lag. */
+  async reportAndPublish() {
+    const report = await this.report();
+    const timestamp = new Date(this.now());
+    const metrics = [{ MetricName: 'DrReady', Value: report.ready ? 1 : 0, Unit: 'None', Timestamp: timestamp }];
+    if (report.database.lagSeconds !== null) metrics.push({ MetricName: 'ReplicationLagSeconds', Value: report.database.lagSeconds, Unit: 'Seconds', Timestamp: timestamp });
+    await this.clients.cloudwatch.send(new PutMetricDataCommand({ Namespace: this.settings.metricNamespace, MetricData: metrics }));
     return report;
   }
 
