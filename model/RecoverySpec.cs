@@ -10,14 +10,22 @@ namespace StudentRecords.Model;
 /// <param name="PromotionWaitMinutes">How long the failover waits for the promoted database to become writable before it fails.</param>
 /// <param name="ServiceWaitMinutes">How long it waits for the standby's load balancer to report a healthy task before it fails.</param>
 /// <param name="ApprovalWaitMinutes">How long an approval may take before the failover gives up.</param>
+/// <param name="RtoMinutes">The recovery time objective: the longest the platform may be down (seed: 15–20 minutes).</param>
+/// <param name="RpoMinutes">The recovery point objective: the most recent writes a failover may lose (seed: 1–3 minutes).</param>
 public sealed record RecoverySpec(
     bool AutomaticFailover,
     bool Approval = false,
     int PollSeconds = RecoverySpec.DefaultPollSeconds,
     int PromotionWaitMinutes = RecoverySpec.DefaultPromotionWaitMinutes,
     int ServiceWaitMinutes = RecoverySpec.DefaultServiceWaitMinutes,
-    int ApprovalWaitMinutes = RecoverySpec.DefaultApprovalWaitMinutes)
+    int ApprovalWaitMinutes = RecoverySpec.DefaultApprovalWaitMinutes,
+    int RtoMinutes = RecoverySpec.DefaultRtoMinutes,
+    int RpoMinutes = RecoverySpec.DefaultRpoMinutes)
 {
+    public const int DefaultRtoMinutes = 20;
+
+    public const int DefaultRpoMinutes = 3;
+
     public const int DefaultPollSeconds = 15;
 
     /// <summary>AWS: promoting a cross-Region replica "can take several minutes or longer"; ten minutes keeps the seed's 15–20 minute RTO.</summary>

@@ -84,10 +84,12 @@ internal static class PlatformReader
         var promotionWait = r.Int("promotionWaitMinutes", fallback: RecoverySpec.DefaultPromotionWaitMinutes);
         var serviceWait = r.Int("serviceWaitMinutes", fallback: RecoverySpec.DefaultServiceWaitMinutes);
         var approvalWait = r.Int("approvalWaitMinutes", fallback: RecoverySpec.DefaultApprovalWaitMinutes);
+        var rto = r.Int("rtoMinutes", fallback: RecoverySpec.DefaultRtoMinutes);
+        var rpo = r.Int("rpoMinutes", fallback: RecoverySpec.DefaultRpoMinutes);
         r.RejectUnknownKeys();
-        return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null
+        return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null || rto is null || rpo is null
             ? null
-            : new RecoverySpec(automatic.Value, approval.Value, pollSeconds.Value, promotionWait.Value, serviceWait.Value, approvalWait.Value);
+            : new RecoverySpec(automatic.Value, approval.Value, pollSeconds.Value, promotionWait.Value, serviceWait.Value, approvalWait.Value, rto.Value, rpo.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

@@ -26,6 +26,7 @@ internal static partial class PlatformRules
         TagRules.Check(file, "tags", platform.Tags, TagRules.PlatformTags.Count, problems);
         CheckAlarms(platform.Alarms, file, problems);
         CheckRecovery(platform.Recovery, file, problems);
+        CheckObjectives(platform, file, problems);
         if (platform.Auth is { } auth) AuthRules.Check(auth, file, problems);
     }
 
@@ -47,6 +48,27 @@ internal static partial class PlatformRules
         foreach (var (key, minutes) in new (string, int)[] { ("promotionWaitMinutes", recovery.PromotionWaitMinutes), ("serviceWaitMinutes", recovery.ServiceWaitMinutes), ("approvalWaitMinutes", recovery.ApprovalWaitMinutes) })
             if (minutes is < 1 or > 24 * 60)
                 problems.Add(file, $"recovery.{key}", $"{minutes} min; use 1 to 1440 (a day)");
+    }
+
+    /// <summary>The recovery time and data loss the model implies must fit its objectives; the message shows the budget line by line.</summary>
+    private static void CheckObjectives(PlatformSpec platform, string file, Problems problems)
+    {
+        var recovery = platform.Recovery;
+        if (recovery.RtoMinutes < 1 || recovery.RpoMinutes < 1)
+        {
+            if (recovery.RtoMinutes < 1) problems.Add(file, "recovery.rtoMinutes", $"{recovery.RtoMinutes} min; an objective is 1 minute or more");
+            if (recovery.RpoMinutes < 1) problems.Add(file, "recovery.rpoMinutes", $"{recovery.RpoMinutes} min; an objective is 1 minute or more");
+            return;
+        }
+        var budget = RecoveryBudget.For(platform);
+        if (!budget.MeetsRto)
+            problems.Add(file, "recovery.rtoMinutes",
+                $"the model recovers in up to {budget.RecoverySeconds} s, more than the {recovery.RtoMinutes} min objective:\n{RecoveryBudget.Describe(budget.RecoveryLines)}\n" +
+                "shorten a wait (recovery.*WaitMinutes) or raise the objective");
+        if (!budget.MeetsRpo)
+            problems.Add(file, "recovery.rpoMinutes",
+                $"the model may lose up to {budget.DataLossSeconds} s of writes, more than the {recovery.RpoMinutes} min objective:\n{RecoveryBudget.Describe(budget.DataLossLines)}\n" +
+                "lower alarms.replicationLagSeconds or raise the objective");
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,22}[a-z0-9]$")]

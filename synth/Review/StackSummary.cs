@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scriban;
+using StudentRecords.Model;
 using StudentRecords.Synth.Templates;
 
 namespace StudentRecords.Synth.Review;
@@ -14,7 +15,8 @@ public static class StackSummary
     private static readonly Template Template = EmbeddedTemplates.Load("summary.scriban");
 
     /// <param name="cost">The stack's lines of the monthly estimate, when it has any.</param>
-    public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips, IReadOnlyList<CostLine>? cost = null)
+    /// <param name="budget">A standby's recovery budget against the objectives (model/RecoveryBudget.cs).</param>
+    public static string Render(string stack, JsonObject json, IReadOnlyList<string> checkovSkips, IReadOnlyList<CostLine>? cost = null, RecoveryBudget? budget = null)
     {
         var read = new StackReader(json);
         var model = new
@@ -36,6 +38,15 @@ public static class StackSummary
             Cost = cost?.Where(l => l.Monthly > 0).Select(l => new { l.Item, l.Basis, Monthly = l.Monthly.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
             CostTotal = cost?.Sum(l => l.Monthly).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             PricesDated = PriceTable.Dated,
+            Budget = budget is null ? null : new
+            {
+                Recovery = budget.RecoveryLines,
+                RecoverySeconds = budget.RecoverySeconds,
+                Rto = budget.RtoMinutes,
+                Loss = budget.DataLossLines,
+                LossSeconds = budget.DataLossSeconds,
+                Rpo = budget.RpoMinutes,
+            },
         };
         return Template.Render(model).ReplaceLineEndings("\n").TrimEnd() + "\n";
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StudentRecords.Model;
 using StudentRecords.Model.Tests;
 using StudentRecords.Synth.Review;
 using StudentRecords.Synth.Tests.Snapshots;
@@ -21,7 +22,8 @@ public sealed class SummaryTests(SynthesizedPlatform platform)
     {
         var cost = CostEstimate.For(platform.Model);
         var lines = cost.GetValueOrDefault(stack == "edge" ? CostEstimate.Global : stack);
-        return StackSummary.Render(stack, JsonNode.Parse(platform.StackText(stack))!.AsObject(), CheckovSkips(), lines);
+        var budget = platform.Model.Standbys.Any(s => s.Name == stack) ? RecoveryBudget.For(platform.Model.Platform) : null;
+        return StackSummary.Render(stack, JsonNode.Parse(platform.StackText(stack))!.AsObject(), CheckovSkips(), lines, budget);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.Route53HealthCheck;
 using HashiCorp.Cdktf.Providers.Aws.Route53Record;
+using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Constructs.Edge;
 
@@ -33,8 +34,9 @@ public sealed class FailoverDns : Construct
         Port = 443,
         ResourcePath = path,
         EnableSni = true,
-        RequestInterval = 10,
-        FailureThreshold = 3, // about 30 s of failures before DNS moves
+        // The recovery budget counts on these (model/RecoveryBudget.cs): about 30 s of failures before DNS moves.
+        RequestInterval = RecoveryBudget.HealthCheckIntervalSeconds,
+        FailureThreshold = RecoveryBudget.HealthCheckFailureThreshold,
         MeasureLatency = true,
         Tags = new Dictionary<string, string> { ["Name"] = $"{origin.Environment}-ready" },
     });

@@ -38,8 +38,8 @@ public sealed class Monitoring : Construct
         // reporting, or a replica whose lag goes missing, is one.
         const string quiet = "notBreaching", silentIsBroken = "breaching";
 
-        var errors = Alarm("alb-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", alb, ">", t.Alb5xxPerMinute, quiet, $"more than {t.Alb5xxPerMinute} target 5xx responses in a minute");
-        var unhealthy = Alarm("unhealthy-hosts", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", targets, ">=", t.UnhealthyHosts, quiet, $"{t.UnhealthyHosts} or more targets failing /health/ready");
+        var errors = Alarm("alb-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", alb, ">", t.Alb5xxPerMinute, quiet, $"more than {t.Alb5xxPerMinute} target 5xx responses in a minute", period: RecoveryBudget.AlarmPeriodSeconds);
+        var unhealthy = Alarm("unhealthy-hosts", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", targets, ">=", t.UnhealthyHosts, quiet, $"{t.UnhealthyHosts} or more targets failing /health/ready", period: RecoveryBudget.AlarmPeriodSeconds);
         Alarm("response-time", "AWS/ApplicationELB", "TargetResponseTime", "Average", alb, ">", t.ResponseTimeSeconds, quiet, $"average response above {t.ResponseTimeSeconds} s", periods: 5);
         Alarm("service-cpu", "AWS/ECS", "CPUUtilization", "Average", service, ">", t.ServiceCpuPercent, quiet, $"service CPU above {t.ServiceCpuPercent}%", periods: 5);
         Alarm("service-memory", "AWS/ECS", "MemoryUtilization", "Average", service, ">", t.ServiceMemoryPercent, quiet, $"service memory above {t.ServiceMemoryPercent}%", periods: 5);
