@@ -15,7 +15,7 @@ public static class PlatformApp
     public const string DefaultImageTag = "initial";
 
     /// <summary>The readiness Lambda's code, copied beside the synth app (see Synth.csproj).</summary>
-    public static string ReadinessSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "readiness");
+    public static string ReadinessSource => Path.Combine(AppContext.BaseDirectory, "Lambda", "recovery");
 
     /// <param name="primaryRegionDown">Write the standbys to need nothing in the primary region (RegionalStack.LeftOutWhilePrimaryIsDown).</param>
     public static App Build(PlatformModel model, string outdir, string imageTag = DefaultImageTag, bool primaryRegionDown = false)

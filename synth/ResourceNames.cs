@@ -52,6 +52,18 @@ public sealed record ResourceNames(PlatformSpec Platform, string Environment)
     /// <summary>When the last failover drill (failover then failback) finished: written by the failback, read by readiness.</summary>
     public string LastDrillParameter => $"/{Platform.Project}/last-drill";
 
+    /// <summary>Summaries of the last failover, failback and drill (failover then failback), written by the drill report; readiness shows the drill's.</summary>
+    public string LastFailoverReportParameter => $"/{Platform.Project}/last-failover-report";
+
+    public string LastFailbackReportParameter => $"/{Platform.Project}/last-failback-report";
+
+    public string LastDrillReportParameter => $"/{Platform.Project}/last-drill-report";
+
+    /// <summary>Where the drill report writes each finished execution's report, in the standby's log bucket.</summary>
+    public const string RecoveryReportPrefix = "recovery-reports";
+
+    public string DrillReportFunction => $"{Prefix}-drill-report";
+
     /// <summary>Where a failover waiting for approval leaves its task token, which the dr-failover workflow answers.</summary>
     public string ApprovalParameter => $"/{Platform.Project}/failover-approval";
 

@@ -97,7 +97,7 @@ public sealed class RegionalStack : TerraformStack
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
             FollowsPrimary: !IsPrimary, env.Database.Replication, names.MetricNamespace));
 
-        if (!IsPrimary) CreateRecovery(readinessPackage, service, alb, monitoring);
+        if (!IsPrimary) CreateRecovery(readinessPackage, service, alb, monitoring, logs);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {
@@ -128,7 +128,7 @@ public sealed class RegionalStack : TerraformStack
     /// alert topic. Read actions without resource-level permissions in AWS name "*": scalable targets, target
     /// health, task definitions and metrics.
     /// </summary>
-    private void CreateRecovery(LambdaPackage package, AppService service, LoadBalancer alb, Monitoring monitoring)
+    private void CreateRecovery(LambdaPackage package, AppService service, LoadBalancer alb, Monitoring monitoring, LogBucket logs)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
         var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
@@ -159,9 +159,11 @@ public sealed class RegionalStack : TerraformStack
         };
         var failover = new RecoveryStateMachine(this, "failover", new RecoveryStateMachineConfig(names.FailoverStateMachine, FailoverWorkflow.Build(targets),
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailoverStateMachine)));
-        new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
+        var failback = new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailbackStateMachine)));
-        var readiness = new ReadinessFunction(this, "readiness", new ReadinessFunctionConfig(names.ReadinessFunction, package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+        var readiness = new RecoveryFunction(this, "readiness", new RecoveryFunctionConfig(names.ReadinessFunction, "readiness",
+            "Disaster recovery: what a failover would find in the standby, published as DrReady (synth/Lambda/recovery/readiness.mjs)",
+            package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["PRIMARY_REGION"] = model.Primary.Region,
@@ -172,6 +174,7 @@ public sealed class RegionalStack : TerraformStack
                 ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
                 ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
                 ["LAST_DRILL_PARAMETER"] = names.LastDrillParameter,
+                ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
                 ["METRIC_NAMESPACE"] = names.MetricNamespace,
             },
             [
@@ -179,13 +182,43 @@ public sealed class RegionalStack : TerraformStack
                 PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
                 PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
                 PolicyStatements.Allow("ReadTheStandbyDatabase", ["rds:DescribeDBClusters"], [standbyCluster]),
-                PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"], [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter)]),
+                PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"],
+                    [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.LastDrillReportParameter)]),
                 PolicyStatements.AllowPutMetricData("PublishReadiness", names.MetricNamespace),
             ]));
         new ReadinessSchedule(this, "readiness-schedule", new ReadinessScheduleConfig(names.ReadinessFunction, readiness.Arn, key.Arn, names.MetricNamespace, monitoring.TopicArn));
+        CreateDrillReport(package, logs, parameter, [failover.Arn, failback.Arn], [names.FailoverStateMachine, names.FailbackStateMachine]);
         if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
             new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
                 $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition));
+    }
+
+    /// <summary>
+    /// The evidence of every finished failover and failback: EventBridge hands each execution's end to the drill report,
+    /// which reads the execution's history and writes the report to the log bucket and its summary to SSM.
+    /// </summary>
+    private void CreateDrillReport(LambdaPackage package, LogBucket logs, Func<string, string> parameter, string[] machineArns, string[] machineNames)
+    {
+        var executions = machineNames.Select(m => $"arn:{account.Partition}:states:{env.Region}:{account.AccountId}:execution:{m}:*").ToArray();
+        var reports = new[] { names.LastFailoverReportParameter, names.LastFailbackReportParameter, names.LastDrillReportParameter }.Select(parameter).ToArray();
+        var function = new RecoveryFunction(this, "drill-report", new RecoveryFunctionConfig(names.DrillReportFunction, "drillReport",
+            "Disaster recovery: each finished failover's and failback's steps and time against the RTO (synth/Lambda/recovery/drill-report.mjs)",
+            package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["LOG_BUCKET"] = names.LogBucket,
+                ["REPORT_PREFIX"] = ResourceNames.RecoveryReportPrefix,
+                ["LAST_FAILOVER_PARAMETER"] = names.LastFailoverReportParameter,
+                ["LAST_FAILBACK_PARAMETER"] = names.LastFailbackReportParameter,
+                ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
+                ["RTO_MINUTES"] = model.Platform.Recovery.RtoMinutes.ToString(CultureInfo.InvariantCulture),
+            },
+            [
+                PolicyStatements.Allow("ReadTheExecutions", ["states:DescribeExecution", "states:GetExecutionHistory"], executions),
+                PolicyStatements.Allow("WriteTheReports", ["s3:PutObject"], [$"arn:{account.Partition}:s3:::{names.LogBucket}/{ResourceNames.RecoveryReportPrefix}/*"]),
+                PolicyStatements.Allow("RecordTheSummaries", ["ssm:GetParameters", "ssm:PutParameter"], reports),
+            ]));
+        new ExecutionEndTrigger(this, "drill-report-trigger", new ExecutionEndTriggerConfig(names.DrillReportFunction, machineArns, function.FunctionName, function.Arn));
     }
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>

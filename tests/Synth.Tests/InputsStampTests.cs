@@ -15,7 +15,7 @@ public sealed class InputsStampTests : IDisposable
     {
         foreach (var file in new[]
         {
-            "synth/Program.cs", "synth/Lambda/readiness/index.mjs", "model/ModelLoader.cs", "Directory.Build.props",
+            "synth/Program.cs", "synth/Lambda/recovery/index.mjs", "model/ModelLoader.cs", "Directory.Build.props",
             "Directory.Packages.props", "NuGet.config", ".bindings/Bindings.props",
             "synth/bin/app/StudentRecords.Synth.dll", "synth/obj/project.assets.json", "model/bin/Debug/m.dll", "synth/bindings/aws-namespaces.txt",
         })
@@ -43,7 +43,7 @@ public sealed class InputsStampTests : IDisposable
 
     [Theory]
     [InlineData("synth/Program.cs")]
-    [InlineData("synth/Lambda/readiness/index.mjs")]
+    [InlineData("synth/Lambda/recovery/index.mjs")]
     [InlineData("model/ModelLoader.cs")]
     [InlineData("model/Validation/NewRules.cs")]
     [InlineData("Directory.Packages.props")]

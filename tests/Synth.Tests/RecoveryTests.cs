@@ -11,6 +11,8 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
 {
     private readonly TerraformJson dr = platform.Stack("dr");
 
+    private JsonObject Function(string name) => Assert.Single(dr.Resources("aws_lambda_function"), f => (string?)f["function_name"] == $"student-record-system-dr-{name}");
+
     private JsonObject Machine(string suffix) => Assert.Single(dr.Resources("aws_sfn_state_machine"), m => ((string)m["name"]!).EndsWith(suffix, StringComparison.Ordinal));
 
     [Fact]
@@ -94,27 +96,30 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
     }
 
     [Fact]
-    public void ReadinessRunsWithoutReservedConcurrencyEncryptedAndTraced()
+    public void RecoveryFunctionsRunWithoutReservedConcurrencyEncryptedAndTraced()
     {
-        var function = dr.Resource("aws_lambda_function");
-
         Assert.Empty(platform.Stack("production").Resources("aws_lambda_function"));
-        Assert.Equal("student-record-system-dr-readiness", (string?)function["function_name"]);
-        Assert.Equal("nodejs22.x", (string?)function["runtime"]);
-        Assert.Null(function["reserved_concurrent_executions"]); // a new account's quota of 10 cannot reserve any
-        Assert.StartsWith("${aws_kms_key.", (string?)function["kms_key_arn"]);
-        Assert.Equal("Active", (string?)function["tracing_config"]!["mode"]);
+        foreach (var (name, handler) in new[] { ("readiness", "index.readiness"), ("drill-report", "index.drillReport") })
+        {
+            var each = Function(name);
+            Assert.Equal(handler, (string?)each["handler"]);
+            Assert.Equal("nodejs22.x", (string?)each["runtime"]);
+            Assert.Null(each["reserved_concurrent_executions"]); // a new account's quota of 10 cannot reserve any
+            Assert.StartsWith("${aws_kms_key.", (string?)each["kms_key_arn"]);
+            Assert.Equal("Active", (string?)each["tracing_config"]!["mode"]);
+        }
+        var function = Function("readiness");
         var variables = function["environment"]!["variables"]!;
         Assert.Equal((string?)dr.Resource("aws_rds_cluster")["cluster_identifier"], (string?)variables["STANDBY_CLUSTER"]);
         Assert.Equal("binlog", (string?)variables["REPLICATION_MODE"]);
     }
 
     [Fact]
-    public void ReadinessDeploysAPackageOfItsSourceWithItsSha256()
+    public void RecoveryFunctionsDeployAPackageOfTheirSourceWithItsSha256()
     {
-        var function = dr.Resource("aws_lambda_function");
+        var function = Function("readiness");
         var package = File.ReadAllBytes(Path.Combine(platform.Outdir, "stacks", "dr", (string)function["filename"]!));
-        var source = Path.Combine(RepositoryPaths.Root, "synth", "Lambda", "readiness");
+        var source = Path.Combine(RepositoryPaths.Root, "synth", "Lambda", "recovery");
 
         Assert.Equal(Convert.ToBase64String(SHA256.HashData(package)), (string?)function["source_code_hash"]);
         using var zip = new ZipArchive(new MemoryStream(package));
@@ -123,7 +128,28 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
 
     [Fact]
     public void NoAutomaticTriggerUnlessTheModelSwitchesItOn() =>
-        Assert.Empty(dr.Resources("aws_cloudwatch_event_rule"));
+        Assert.DoesNotContain(dr.Resources("aws_cloudwatch_event_rule"), r => ((string)r["event_pattern"]!).Contains("aws.cloudwatch", StringComparison.Ordinal));
+
+    [Fact]
+    public void EveryEndOfAFailoverOrFailbackIsReportedIntoTheLogBucketAndSsm()
+    {
+        var function = Function("drill-report");
+        var rule = Assert.Single(dr.Resources("aws_cloudwatch_event_rule"), r => ((string)r["event_pattern"]!).Contains("aws.states", StringComparison.Ordinal));
+        var pattern = JsonNode.Parse((string)rule["event_pattern"]!)!;
+
+        Assert.Equal(["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"], pattern["detail"]!["status"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(
+            new[] { Machine("-failover"), Machine("-failback") }.Select(m => dr.ReferenceTo("aws_sfn_state_machine", m, "arn")).Order(StringComparer.Ordinal),
+            pattern["detail"]!["stateMachineArn"]!.AsArray().Select(a => (string)a!).Order(StringComparer.Ordinal));
+        var target = Assert.Single(dr.Resources("aws_cloudwatch_event_target"), t => (string?)t["rule"] == dr.ReferenceTo("aws_cloudwatch_event_rule", rule, "name"));
+        Assert.Equal(dr.ReferenceTo("aws_lambda_function", function, "arn"), (string?)target["arn"]);
+        var variables = function["environment"]!["variables"]!;
+        Assert.Single(dr.Resources("aws_s3_bucket"), b => (string?)b["bucket"] == (string?)variables["LOG_BUCKET"] && ((string)b["bucket"]!).EndsWith("-logs", StringComparison.Ordinal));
+        Assert.Equal(platform.Model.Platform.Recovery.RtoMinutes.ToString(), (string?)variables["RTO_MINUTES"]);
+        var role = dr.Referenced(((string)function["role"]!).Replace(".arn}", ".id}"));
+        var write = PolicyOf(role).Single(s => (string?)s["sid"] == "WriteTheReports");
+        Assert.EndsWith($":::{variables["LOG_BUCKET"]}/recovery-reports/*", (string?)Assert.Single(write["resources"]!.AsArray()));
+    }
 
     [Fact]
     public void AutomaticFailoverForwardsThePrimarysUnhealthyAlarmAndStartsTheFailoverNamingTheAlarm()
@@ -132,6 +158,7 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
         var targets = drStack.Resources("aws_cloudwatch_event_target");
 
         var inPrimary = Assert.Single(drStack.Resources("aws_cloudwatch_event_rule"), r => (string?)r["region"] == "eu-central-1");
+        Assert.Single(drStack.Resources("aws_cloudwatch_event_rule"), r => r["region"] is null && ((string)r["event_pattern"]!).Contains("aws.cloudwatch", StringComparison.Ordinal));
         Assert.Contains("student-record-system-production-unhealthy", (string?)inPrimary["event_pattern"]);
         Assert.Contains("\"ALARM\"", (string?)inPrimary["event_pattern"]);
         var start = Assert.Single(targets, t => ((string)t["arn"]!).StartsWith("${aws_sfn_state_machine.", StringComparison.Ordinal));
@@ -140,14 +167,14 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
         Assert.Equal("$.detail.alarmName", (string?)start["input_transformer"]!["input_paths"]!["alarm"]);
         var role = drStack.Referenced(((string)start["role_arn"]!).Replace(".arn}", ".id}"));
         Assert.Contains("start-failover", (string?)role["name"]);
-        Assert.Empty(drStack.Resources("aws_lambda_permission"));
+        Assert.Equal("ReportOnExecutionEnd", (string?)Assert.Single(drStack.Resources("aws_lambda_permission"))["statement_id"]); // the alarm starts the state machine, no Lambda
     }
 
     [Fact]
     public void ReadinessRunsEveryMorningFromAnEncryptedScheduleAndNotReadyOrSilenceAlarms()
     {
         var schedule = dr.Resource("aws_scheduler_schedule");
-        var function = dr.Resource("aws_lambda_function");
+        var function = Function("readiness");
 
         Assert.Equal("cron(0 6 * * ? *)", (string?)schedule["schedule_expression"]);
         Assert.Equal(dr.ReferenceTo("aws_lambda_function", function, "arn"), (string?)schedule["target"]!["arn"]);

@@ -12,6 +12,8 @@
 // - it deep-copies a machine (and with it the whole backend) at each start, which fails (cannot pickle an RLock)
 //   once any finished execution is held; so each run creates its machine and deletes it afterwards, and the
 //   one-at-a-time guard, which needs two executions of one machine, is tested in the synth suite;
+// - its Lambda runs code in Docker, which this machine lacks: the drill report (synth/Lambda/recovery/drill-report.mjs)
+//   is run here in Node with clients on moto, with the settings the DR stack gives its function, after each execution;
 // - promotion is instant and global-database failover is not implemented: those paths are tested in the synth
 //   suite (RecoveryWorkflowTests) on the definition itself.
 import { test, before, after } from 'node:test';
@@ -26,6 +28,8 @@ import { SSMClient, GetParameterCommand, PutParameterCommand } from '@aws-sdk/cl
 import { SNSClient, CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
 import { SFNClient, CreateStateMachineCommand, StartExecutionCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, DeleteStateMachineCommand } from '@aws-sdk/client-sfn';
+import { S3Client, CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { DrillReport, settingsFrom as drillSettingsFrom } from '../../synth/Lambda/recovery/drill-report.mjs';
 import { startMoto } from './moto.mjs';
 
 // RECOVERY_STACKS=cdktf.out/stacks runs it on a fresh synth instead of the committed snapshots.
@@ -51,6 +55,7 @@ before(async () => {
   clients = {
     rds: at(RDSClient), primaryRds: at(RDSClient, primaryRegion), ecs: at(ECSClient), scaling: at(ApplicationAutoScalingClient), ec2: at(EC2Client),
     elb: at(ElasticLoadBalancingV2Client), ssm: at(SSMClient), sns: at(SNSClient), sqs: at(SQSClient), sfn: at(SFNClient),
+    s3: at(S3Client),
   };
   await seed();
 });
@@ -86,6 +91,9 @@ async function seed() {
   const queue = await clients.sqs.send(new CreateQueueCommand({ QueueName: 'alert-inbox' }));
   seeded.queueUrl = queue.QueueUrl;
   const queueArn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes.QueueArn;
+  const drillFunction = Object.values(dr.resource.aws_lambda_function).find((f) => f.handler === 'index.drillReport');
+  seeded.drillSettings = drillSettingsFrom(drillFunction.environment.variables);
+  await clients.s3.send(new CreateBucketCommand({ Bucket: seeded.drillSettings.logBucket, CreateBucketConfiguration: { LocationConstraint: standbyRegion } }));
   await clients.sns.send(new SubscribeCommand({ TopicArn: topic.TopicArn, Protocol: 'sqs', Endpoint: queueArn, Attributes: { RawMessageDelivery: 'false' } }));
 }
 
@@ -158,8 +166,10 @@ async function run(kind, input) {
   const history = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events;
   const last = history.filter((e) => e.stateEnteredEventDetails).slice(-3).map((e) => `${e.stateEnteredEventDetails.name} (${e.stateEnteredEventDetails.input})`);
   assert.notEqual(execution.status, 'RUNNING', `the execution did not end within 60 s; it last entered ${last.join(', ')}`);
+  // What EventBridge hands the drill report when the execution ends (ExecutionEndTrigger).
+  const report = await new DrillReport({ settings: seeded.drillSettings, clients: { sfn: clients.sfn, s3: clients.s3, ssm: clients.ssm } }).record(executionArn);
   await clients.sfn.send(new DeleteStateMachineCommand({ stateMachineArn: machineArn }));
-  return { execution, history, ms: Date.now() - started };
+  return { execution, history, report, ms: Date.now() - started };
 }
 
 /** The API actions an execution called, as "service:action". */
@@ -198,9 +208,13 @@ const activeRegion = () => clients.ssm.send(new GetParameterCommand({ Name: '/st
 
 test('failover, re-run and failback against moto: each step checks before it acts, and failures are notified by step', async (t) => {
   await t.test('a failover without the standby database fails, and the FAILED notice names the step', async () => {
-    const { execution } = await run('failover', { trigger: 'test: missing database', primaryReachable: false });
+    const { execution, report } = await run('failover', { trigger: 'test: missing database', primaryReachable: false });
 
     assert.equal(execution.status, 'FAILED');
+    const failed = report.steps.find((s) => s.step === 'Read the standby database');
+    assert.equal(failed.outcome, 'failed');
+    assert.match(failed.error, /not found/i);
+    assert.equal(report.metObjective, false);
     assert.equal(execution.error, 'FailoverFailed');
     const received = await notices();
     assert.deepEqual(received.map((n) => n.subject), ['DR failover started', 'DR failover FAILED']);
@@ -214,7 +228,7 @@ test('failover, re-run and failback against moto: each step checks before it act
       ServiceNamespace: 'ecs', ResourceId: `service/${seeded.cluster}/${seeded.service}`, ScalableDimension: 'ecs:service:DesiredCount', MaxCapacity: 25,
     }));
 
-    const { execution, history, ms } = await run('failover', { trigger: 'test: manual', primaryReachable: false });
+    const { execution, history, report, ms } = await run('failover', { trigger: 'test: manual', primaryReachable: false });
 
     assert.equal(execution.status, 'SUCCEEDED', execution.cause);
     assert.equal((await standbyService()).desiredCount, productionService.desired_count);
@@ -225,6 +239,15 @@ test('failover, re-run and failback against moto: each step checks before it act
     assert.equal(await activeRegion(), standbyRegion);
     assert.deepEqual((await notices()).map((n) => n.subject), ['DR failover started', 'DR failover done']);
     t2.diagnostic(`failover in moto: ${ms} ms; ${timings(history).join('; ')}`);
+
+    // The report in the log bucket: every step with its start, end and outcome, and the time against the objective.
+    const stored = JSON.parse(await (await clients.s3.send(new GetObjectCommand({ Bucket: seeded.drillSettings.logBucket, Key: report.key }))).Body.transformToString());
+    assert.equal(stored.status, 'SUCCEEDED');
+    assert.ok(stored.steps.every((s) => s.outcome === 'succeeded' && s.started <= s.ended), JSON.stringify(stored.steps));
+    assert.deepEqual(['Refuse a second run', 'Scale out and promote', 'Promote the database', 'Record the active region'].filter((n) => !stored.steps.some((s) => s.step === n)), []);
+    assert.equal(stored.objectiveSeconds, 20 * 60);
+    assert.equal(stored.metObjective, true);
+    assert.ok(report.key.startsWith('recovery-reports/failover/'), report.key);
   });
 
   await t.test('a second failover changes nothing', async () => {
@@ -256,15 +279,24 @@ test('failover, re-run and failback against moto: each step checks before it act
     assert.equal(scaling.MaxCapacity, 25);
     const drill = await clients.ssm.send(new GetParameterCommand({ Name: '/student-record-system/last-drill' }));
     assert.ok(!Number.isNaN(Date.parse(drill.Parameter.Value)), drill.Parameter.Value);
+    // The drill's figures, for readiness: the last (successful) failover's and this failback's.
+    const figures = JSON.parse((await clients.ssm.send(new GetParameterCommand({ Name: seeded.drillSettings.lastDrillParameter }))).Parameter.Value);
+    assert.equal(figures.failover.execution, 'failover-test-re-run');
+    assert.equal(figures.failback.status, 'SUCCEEDED');
+    assert.equal(figures.failback.metObjective, true);
     assert.deepEqual((await notices()).map((n) => n.subject), ['DR failback started', 'DR failback done']);
   });
 
   await t.test('a failback when the standby never became active is not recorded as a drill', async () => {
     await clients.ssm.send(new PutParameterCommand({ Name: '/student-record-system/last-drill', Value: 'earlier', Type: 'String', Overwrite: true }));
 
-    const { execution } = await run('failback', { trigger: 'test: second failback', databaseReturned: true });
+    const drillBefore = (await clients.ssm.send(new GetParameterCommand({ Name: seeded.drillSettings.lastDrillParameter }))).Parameter.Value;
+
+    const { execution, report } = await run('failback', { trigger: 'test: second failback', databaseReturned: true });
 
     assert.equal(execution.status, 'SUCCEEDED', execution.cause);
+    assert.equal((await clients.ssm.send(new GetParameterCommand({ Name: seeded.drillSettings.lastDrillParameter }))).Parameter.Value, drillBefore);
+    assert.equal(JSON.parse((await clients.ssm.send(new GetParameterCommand({ Name: seeded.drillSettings.lastParameter.failback }))).Parameter.Value).execution, report.execution);
     assert.equal((await clients.ssm.send(new GetParameterCommand({ Name: '/student-record-system/last-drill' }))).Parameter.Value, 'earlier');
     await notices();
   });

@@ -9,14 +9,14 @@ import { CloudWatchClient, GetMetricStatisticsCommand, PutMetricDataCommand } fr
 import { RDSClient, DescribeDBClustersCommand, DBClusterNotFoundFault } from '@aws-sdk/client-rds';
 import { SSMClient, GetParametersCommand } from '@aws-sdk/client-ssm';
 import { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { Readiness, settingsFrom } from '../../synth/Lambda/readiness/readiness.mjs';
+import { Readiness, settingsFrom } from '../../synth/Lambda/recovery/readiness.mjs';
 
 const env = (mode) => ({
   PRIMARY_REGION: 'eu-central-1', REPLICATION_MODE: mode, STANDBY_CLUSTER: 'student-record-system-dr-aurora',
   ECS_CLUSTER: 'student-record-system-dr', ECS_SERVICE: 'student-record-system-dr',
   TARGET_GROUP_ARN: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/srs-dr/abc',
   ACTIVE_REGION_PARAMETER: '/student-record-system/active-region', LAST_DRILL_PARAMETER: '/student-record-system/last-drill',
-  METRIC_NAMESPACE: 'student-record-system',
+  LAST_DRILL_REPORT_PARAMETER: '/student-record-system/last-drill-report', METRIC_NAMESPACE: 'student-record-system',
 });
 
 const mocks = {
@@ -45,7 +45,10 @@ beforeEach(() => {
 
 test('readiness reports the replica, the dark service, its image in the region and where traffic goes', async () => {
   mocks.rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [replica] });
-  mocks.ssm.on(GetParametersCommand).resolves({ Parameters: [{ Name: '/student-record-system/last-drill', Value: '2026-11-01T06:00:00.000Z' }] });
+  mocks.ssm.on(GetParametersCommand).resolves({ Parameters: [
+    { Name: '/student-record-system/last-drill', Value: '2026-11-01T06:00:00.000Z' },
+    { Name: '/student-record-system/last-drill-report', Value: '{"failover":{"seconds":412,"metObjective":true}}' },
+  ] });
   mocks.cloudwatch.on(GetMetricStatisticsCommand, { MetricName: 'AuroraBinlogReplicaLag' }).resolves({ Datapoints: [{ Maximum: 0.4 }, { Maximum: 2 }, { Maximum: 1 }] });
 
   assert.deepEqual(await readiness('binlog').report(), {
@@ -56,6 +59,7 @@ test('readiness reports the replica, the dark service, its image in the region a
     healthyTargets: 0,
     activeRegion: 'eu-central-1',
     lastDrill: '2026-11-01T06:00:00.000Z',
+    lastDrillReport: { failover: { seconds: 412, metObjective: true } },
     ready: true,
   });
 });

@@ -2,11 +2,14 @@ using StudentRecords.Synth.Output;
 
 namespace StudentRecords.Synth.Constructs.Recovery;
 
-/// <param name="Package">The readiness code (synth/Lambda/readiness, copied beside the synth app), zipped.</param>
-/// <param name="Environment">Its settings, read by settingsFrom() in readiness.mjs.</param>
+/// <param name="Handler">The export of synth/Lambda/recovery/index.mjs that this function runs.</param>
+/// <param name="Package">The recovery code (synth/Lambda/recovery, copied beside the synth app), zipped.</param>
+/// <param name="Environment">Its settings, read by the handler's settingsFrom().</param>
 /// <param name="Permissions">What it may do, each on named resources (see Recovery in RegionalStack).</param>
-public sealed record ReadinessFunctionConfig(
+public sealed record RecoveryFunctionConfig(
     string Name,
+    string Handler,
+    string Description,
     LambdaPackage Package,
     string KmsKeyArn,
     int LogRetentionDays,

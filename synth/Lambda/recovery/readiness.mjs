@@ -12,14 +12,14 @@ import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balanc
 /** Reads the settings from the Lambda environment (written by the DR stack from the model). */
 export function settingsFrom(env) {
   const required = ['PRIMARY_REGION', 'REPLICATION_MODE', 'STANDBY_CLUSTER', 'ECS_CLUSTER', 'ECS_SERVICE', 'TARGET_GROUP_ARN',
-    'ACTIVE_REGION_PARAMETER', 'LAST_DRILL_PARAMETER', 'METRIC_NAMESPACE'];
+    'ACTIVE_REGION_PARAMETER', 'LAST_DRILL_PARAMETER', 'LAST_DRILL_REPORT_PARAMETER', 'METRIC_NAMESPACE'];
   const missing = required.filter((name) => !env[name]);
   if (missing.length) throw new Error(`missing settings: ${missing.join(', ')}`);
   if (!['binlog', 'global'].includes(env.REPLICATION_MODE)) throw new Error(`REPLICATION_MODE must be binlog or global, not ${env.REPLICATION_MODE}`);
   return {
     primaryRegion: env.PRIMARY_REGION, mode: env.REPLICATION_MODE, standbyCluster: env.STANDBY_CLUSTER,
     ecsCluster: env.ECS_CLUSTER, ecsService: env.ECS_SERVICE, targetGroupArn: env.TARGET_GROUP_ARN,
-    activeRegionParameter: env.ACTIVE_REGION_PARAMETER, lastDrillParameter: env.LAST_DRILL_PARAMETER, metricNamespace: env.METRIC_NAMESPACE,
+    activeRegionParameter: env.ACTIVE_REGION_PARAMETER, lastDrillParameter: env.LAST_DRILL_PARAMETER, lastDrillReportParameter: env.LAST_DRILL_REPORT_PARAMETER, metricNamespace: env.METRIC_NAMESPACE,
   };
 }
 
@@ -45,6 +45,7 @@ export class Readiness {
       healthyTargets: targets ?? 0,
       activeRegion: parameters[this.settings.activeRegionParameter] ?? this.settings.primaryRegion,
       lastDrill: parameters[this.settings.lastDrillParameter] ?? 'never',
+      lastDrillReport: parseOrNull(parameters[this.settings.lastDrillReportParameter]), // the drill's figures (drill-report.mjs)
     };
     report.ready = report.database.status === 'available' && report.service.exists && image;
     return report;
@@ -117,7 +118,16 @@ export class Readiness {
 
   /** GetParameters answers for parameters never written (before the first failover or drill) instead of failing. */
   async #parameters() {
-    const result = await this.clients.ssm.send(new GetParametersCommand({ Names: [this.settings.activeRegionParameter, this.settings.lastDrillParameter] }));
+    const { activeRegionParameter, lastDrillParameter, lastDrillReportParameter } = this.settings;
+    const result = await this.clients.ssm.send(new GetParametersCommand({ Names: [activeRegionParameter, lastDrillParameter, lastDrillReportParameter] }));
     return Object.fromEntries((result.Parameters ?? []).map((p) => [p.Name, p.Value]));
+  }
+}
+
+function parseOrNull(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null; // a hand-edited parameter is no reason to fail the daily check
   }
 }

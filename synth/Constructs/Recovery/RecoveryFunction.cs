@@ -7,15 +7,15 @@ using StudentRecords.Synth.Constructs.Security;
 namespace StudentRecords.Synth.Constructs.Recovery;
 
 /// <summary>
-/// The readiness report as a Lambda in the standby region (Node.js runtime, whose AWS SDK v3 is built in:
-/// nothing is bundled). It only reads, so it needs no reserved concurrency, which a new account's quota of
-/// 10 could not grant (unreserved concurrency may not fall below 10).
+/// One of the standby's recovery Lambdas (synth/Lambda/recovery: the readiness report and the drill report), on the
+/// Node.js runtime, whose AWS SDK v3 is built in: nothing is bundled. Neither needs reserved concurrency, which a
+/// new account's quota of 10 could not grant (unreserved concurrency may not fall below 10).
 /// </summary>
-public sealed class ReadinessFunction : Construct
+public sealed class RecoveryFunction : Construct
 {
     public const string Runtime = "nodejs22.x";
 
-    public ReadinessFunction(Construct scope, string id, ReadinessFunctionConfig config) : base(scope, id)
+    public RecoveryFunction(Construct scope, string id, RecoveryFunctionConfig config) : base(scope, id)
     {
         var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
@@ -25,13 +25,13 @@ public sealed class ReadinessFunction : Construct
         var function = new LambdaFunction(this, "function", new LambdaFunctionConfig
         {
             FunctionName = config.Name,
-            Description = "Disaster recovery: what a failover would find in the standby (synth/Lambda/readiness)",
+            Description = config.Description,
             Runtime = Runtime,
-            Handler = "index.handler",
+            Handler = $"index.{config.Handler}",
             Filename = code.Path,
             SourceCodeHash = config.Package.Base64Sha256,
             Role = role.Arn,
-            Timeout = 60, // a handful of describe calls
+            Timeout = 60, // a handful of API calls
             MemorySize = 256,
             KmsKeyArn = config.KmsKeyArn,
             TracingConfig = new LambdaFunctionTracingConfig { Mode = "Active" },

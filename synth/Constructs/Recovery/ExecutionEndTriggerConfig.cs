@@ -1,0 +1,3 @@
+namespace StudentRecords.Synth.Constructs.Recovery;
+
+public sealed record ExecutionEndTriggerConfig(string Name, IReadOnlyList<string> StateMachineArns, string FunctionName, string FunctionArn);
