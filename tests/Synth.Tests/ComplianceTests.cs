@@ -252,4 +252,68 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         Assert.DoesNotMatch(@"""(master_password|password|secret_string)""\s*:\s*""[^$]", text);
         Assert.All(platform.Stack(name).Resources("aws_ssm_parameter"), p => Assert.DoesNotContain("secret", ((string)p["name"]!).ToLowerInvariant()));
     }
+
+    /// <summary>CKV2_AWS_47: the distribution's web ACL carries both AWSManagedRulesKnownBadInputsRuleSet (Log4j) and AWSManagedRulesAnonymousIpList.</summary>
+    [Fact]
+    public void TheWebAclCarriesTheManagedGroupsCheckovAsksForLog4j()
+    {
+        var edge = platform.Stack("edge");
+        var acl = edge.Resource("aws_wafv2_web_acl");
+        var groups = acl["rule"]!.AsArray().Select(r => (string?)r!["statement"]?["managed_rule_group_statement"]?["name"]).ToList();
+
+        Assert.Contains("AWSManagedRulesKnownBadInputsRuleSet", groups);
+        Assert.Contains("AWSManagedRulesAnonymousIpList", groups);
+        Assert.Equal(edge.ReferenceTo("aws_wafv2_web_acl", acl, "arn"), (string?)edge.Resource("aws_cloudfront_distribution")["web_acl_id"]);
+        var anonymous = acl["rule"]!.AsArray().Single(r => (string?)r!["name"] == "AWSManagedRulesAnonymousIpList")!["statement"]!["managed_rule_group_statement"]!;
+        Assert.Equal("HostingProviderIPList", (string?)Assert.Single(anonymous["rule_action_override"]!.AsArray())!["name"]); // Tor and anonymizing VPNs stay blocked
+    }
+
+    /// <summary>CKV_AWS_352's skip: every all-protocol NACL ingress rule admits only the VPC's own range (or a peer's).</summary>
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void AllProtocolNaclIngressComesOnlyFromInsideTheVpc(string name)
+    {
+        var stack = platform.Stack(name);
+        var allowed = platform.Model.Environments.Select(e => e.Network.VpcCidr).ToHashSet(); // its own VPC, or a peered one of the platform
+        var allProtocols = stack.Resources("aws_network_acl_rule").Where(r => (bool?)r["egress"] == false && (string?)r["protocol"] == "-1").ToList();
+
+        Assert.NotEmpty(allProtocols);
+        Assert.All(allProtocols, r => Assert.Contains((string)r["cidr_block"]!, allowed));
+        Assert.All(allProtocols, r => Assert.NotEqual("0.0.0.0/0", (string?)r["cidr_block"]));
+    }
+
+    /// <summary>CKV_AWS_326's skip: neither cluster could backtrack (binlog replication or a global database).</summary>
+    [Theory]
+    [InlineData("production")]
+    [InlineData("dr")]
+    public void ClustersReplicateSoBacktrackingIsUnsupportedAndBackupsStandIn(string name)
+    {
+        var stack = platform.Stack(name);
+        var parameters = stack.Resources("aws_rds_cluster_parameter_group").SelectMany(g => g["parameter"]!.AsArray()).ToList();
+
+        Assert.Contains(parameters, p => (string?)p!["name"] == "binlog_format" && (string?)p["value"] == "ROW");
+        Assert.Null(stack.Resource("aws_rds_cluster")["backtrack_window"]);
+        Assert.True((int?)stack.Resource("aws_rds_cluster")["backup_retention_period"] >= 7);
+    }
+
+    /// <summary>CKV2_AWS_48's skip: global resource types are recorded exactly once, by the primary's recorder.</summary>
+    [Fact]
+    public void GlobalResourceTypesAreRecordedOnceByThePrimary()
+    {
+        var recorders = new[] { "production", "dr" }.ToDictionary(n => n, n => platform.Stack(n).Resource("aws_config_configuration_recorder")["recording_group"]!);
+
+        Assert.True((bool?)recorders["production"]["include_global_resource_types"]);
+        Assert.False((bool?)recorders["dr"]["include_global_resource_types"] ?? false);
+        Assert.All(recorders.Values, r => Assert.True((bool?)r["all_supported"]));
+    }
+
+    /// <summary>CKV2_AWS_46's skip: no origin of the distribution is an S3 bucket.</summary>
+    [Fact]
+    public void TheDistributionHasNoS3Origin() =>
+        Assert.All(platform.Stack("edge").Resource("aws_cloudfront_distribution")["origin"]!.AsArray(), o =>
+        {
+            Assert.Null(o!["s3_origin_config"]);
+            Assert.DoesNotContain(".s3.", (string?)o["domain_name"]);
+        });
 }

@@ -110,7 +110,7 @@ public sealed class EdgeStackTests(SynthesizedPlatform platform)
         var rules = acl["rule"]!.AsArray().Select(r => (string)r!["name"]!).ToList();
 
         Assert.Equal("CLOUDFRONT", (string?)acl["scope"]);
-        Assert.Equal(["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesAmazonIpReputationList", "rate-limit-per-ip"], rules);
+        Assert.Equal(["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesAnonymousIpList", "rate-limit-per-ip"], rules);
         Assert.Equal(edge.ReferenceTo("aws_wafv2_web_acl", acl, "arn"), (string?)Distribution["web_acl_id"]);
         Assert.Equal(edge.ReferenceTo("aws_wafv2_web_acl", acl, "arn"), (string?)edge.Resource("aws_wafv2_web_acl_logging_configuration")["resource_arn"]);
         Assert.StartsWith("aws-waf-logs-", (string?)edge.Resource("aws_cloudwatch_log_group")["name"]);
