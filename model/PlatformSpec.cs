@@ -6,6 +6,7 @@ namespace StudentRecords.Model;
 /// <param name="Tags">Tags on every taggable resource, besides Project, Environment and ManagedBy.</param>
 /// <param name="Domain">Public DNS name of the app; without it the edge serves CloudFront's own name.</param>
 /// <param name="Auth">Institutional single sign-on for the records app; without it staff use local accounts only.</param>
+/// <param name="Cost">Each environment's monthly budget (the seed's when platform.yaml leaves it out).</param>
 public sealed record PlatformSpec(
     string Project,
     string ManagedBy,
@@ -16,4 +17,5 @@ public sealed record PlatformSpec(
     AuditSpec Audit,
     RecoverySpec Recovery,
     DomainSpec? Domain,
-    AuthSpec? Auth);
+    AuthSpec? Auth,
+    CostSpec Cost);

@@ -74,7 +74,7 @@ public static class SynthCommand
             if (Load(parse.GetValue(environments)!) is not { } model) return InvalidModel;
             try
             {
-                Console.Write(CostEstimate.Render(CostEstimate.For(model)));
+                Console.Write(CostEstimate.Render(CostEstimate.For(model), model.Platform.Cost));
                 return 0;
             }
             catch (InvalidOperationException e) // a region or class the price table lacks

@@ -17,12 +17,15 @@ internal static class PlatformReader
         var domain = domainReader is null ? null : ReadDomain(domainReader);
         var authReader = root.Mapping("auth", required: false);
         var auth = authReader is null ? null : ReadAuth(authReader);
+        var costReader = root.Mapping("cost", required: false);
+        var cost = costReader is null ? new CostSpec() : ReadCost(costReader);
         root.RejectUnknownKeys();
 
         if (project is null || managedBy is null || tags is null || state is null || alerts is null || alarms is null || audit is null || recovery is null) return null;
         if (domainReader is not null && domain is null) return null;
         if (authReader is not null && auth is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain, auth);
+        if (cost is null) return null;
+        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain, auth, cost);
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -90,6 +93,14 @@ internal static class PlatformReader
         return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null || rto is null || rpo is null
             ? null
             : new RecoverySpec(automatic.Value, approval.Value, pollSeconds.Value, promotionWait.Value, serviceWait.Value, approvalWait.Value, rto.Value, rpo.Value);
+    }
+
+    private static CostSpec? ReadCost(MappingReader r)
+    {
+        var budget = r.Int("monthlyBudgetUsd", fallback: CostSpec.DefaultMonthlyBudgetUsd);
+        var alertAbove = r.Int("alertAboveUsd", fallback: CostSpec.DefaultAlertAboveUsd);
+        r.RejectUnknownKeys();
+        return budget is null || alertAbove is null ? null : new CostSpec(budget.Value, alertAbove.Value);
     }
 
     private static DomainSpec? ReadDomain(MappingReader r)

@@ -27,6 +27,10 @@ internal static partial class PlatformRules
         CheckAlarms(platform.Alarms, file, problems);
         CheckRecovery(platform.Recovery, file, problems);
         CheckObjectives(platform, file, problems);
+        if (platform.Cost.MonthlyBudgetUsd < 1)
+            problems.Add(file, "cost.monthlyBudgetUsd", $"${platform.Cost.MonthlyBudgetUsd}; a budget is $1 or more");
+        if (platform.Cost.AlertAboveUsd < platform.Cost.MonthlyBudgetUsd)
+            problems.Add(file, "cost.alertAboveUsd", $"${platform.Cost.AlertAboveUsd} is below the ${platform.Cost.MonthlyBudgetUsd} budget: the forecast alert already covers it; use the budget or more");
         if (platform.Auth is { } auth) AuthRules.Check(auth, file, problems);
     }
 

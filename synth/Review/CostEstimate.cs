@@ -74,7 +74,8 @@ public static class CostEstimate
         return lines;
     }
 
-    public static string Render(IReadOnlyDictionary<string, IReadOnlyList<CostLine>> estimate)
+    /// <param name="budget">Each environment's budget (platform.yaml <c>cost</c>), shown beside its estimate.</param>
+    public static string Render(IReadOnlyDictionary<string, IReadOnlyList<CostLine>> estimate, CostSpec? budget = null)
     {
         var text = new StringBuilder($"Monthly estimate (USD, on-demand list prices of {PriceTable.Dated}; usage assumptions in synth/Review/UsageAssumptions.cs)\n");
         foreach (var (scope, lines) in estimate)
@@ -82,7 +83,10 @@ public static class CostEstimate
             text.AppendLine(CultureInfo.InvariantCulture, $"\n{scope}");
             foreach (var line in lines)
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Item,-28} {line.Basis,-44} {line.Monthly,10:0.00}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {"total",-28} {"",-44} {lines.Sum(l => l.Monthly),10:0.00}");
+            var total = lines.Sum(l => l.Monthly);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {"total",-28} {"",-44} {total,10:0.00}");
+            if (budget is not null && scope != Global)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {"budget",-28} {$"alert above {budget.AlertAboveUsd}{(total > budget.MonthlyBudgetUsd ? ", over the target" : "")}",-44} {budget.MonthlyBudgetUsd,10:0.00}");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"\nall environments and global: {estimate.Values.Sum(l => l.Sum(x => x.Monthly)):0.00}");
         return text.ToString();

@@ -6,6 +6,7 @@ using HashiCorp.Cdktf.Providers.Aws.DataAwsKmsAlias;
 using HashiCorp.Cdktf.Providers.Aws.Route53Record;
 using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Audit;
+using StudentRecords.Synth.Constructs.Cost;
 using StudentRecords.Synth.Constructs.Database;
 using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
@@ -96,6 +97,9 @@ public sealed class RegionalStack : TerraformStack
         var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
             new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
             FollowsPrimary: !IsPrimary, env.Database.Replication, names.MetricNamespace));
+
+        var cost = model.Platform.Cost;
+        new MonthlyBudget(this, "budget", new MonthlyBudgetConfig(names.Prefix, env.Name, cost.MonthlyBudgetUsd, cost.AlertAboveUsd, model.Platform.Alerts.Email, ActivateCostTag: IsPrimary));
 
         if (!IsPrimary) CreateRecovery(readinessPackage, service, alb, monitoring, logs);
 
