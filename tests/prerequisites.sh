@@ -3,7 +3,7 @@
 # tests, Chromium for the browser test, podman/runc/debootstrap for the container test, wrk for
 # the app benchmark; moto's server (Python) for the failover's end-to-end test.
 set -euo pipefail
-declare -A command_of=([mariadb-server]=mariadbd [chromium]=chromium [podman]=podman [runc]=runc [debootstrap]=debootstrap [wrk]=wrk)
+declare -A command_of=([mariadb-server]=mariadbd [chromium]=chromium [podman]=podman [runc]=runc [debootstrap]=debootstrap [wrk]=wrk [python3]=python3)
 SUDO=$([[ $(id -u) -eq 0 ]] || echo sudo)
 missing=()
 for package in "${!command_of[@]}"; do

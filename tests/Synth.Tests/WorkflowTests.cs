@@ -75,6 +75,92 @@ public sealed partial class WorkflowTests
             && deploy.IndexOf("stack: dr", StringComparison.Ordinal) < deploy.IndexOf("stack: edge", StringComparison.Ordinal), "apply order is state, production, dr, edge");
     }
 
+    private static YamlMappingNode Jobs(string file) => (YamlMappingNode)Load(file).Children["jobs"];
+
+    private static IEnumerable<string> Needs(YamlNode job) =>
+        ((YamlMappingNode)job).Children.TryGetValue("needs", out var needs)
+            ? needs is YamlSequenceNode list ? list.Children.Select(n => ((YamlScalarNode)n).Value!) : [((YamlScalarNode)needs).Value!]
+            : [];
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void EveryNeedsNamesAJobOfTheSameWorkflow(string file)
+    {
+        var jobs = Jobs(file);
+        var names = jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet();
+
+        foreach (var (name, job) in jobs.Children)
+            Assert.All(Needs(job), needed => Assert.True(names.Contains(needed), $"{file}: job {name} needs '{needed}', which is not a job"));
+    }
+
+    /// <summary>An artifact is downloaded only by a job that runs after (needs, directly or not) the job that uploads it.</summary>
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void EveryArtifactDownloadedIsUploadedByAJobBeforeIt(string file)
+    {
+        var jobs = Jobs(file).Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => p.Value);
+        string? Artifact(YamlNode step, string action) =>
+            step is YamlMappingNode map && map.Children.TryGetValue("uses", out var uses) && ((YamlScalarNode)uses).Value!.StartsWith(action, StringComparison.Ordinal)
+                ? ((YamlScalarNode)((YamlMappingNode)map.Children["with"]).Children["name"]).Value : null;
+        IEnumerable<YamlNode> Steps(YamlNode job) => ((YamlMappingNode)job).Children.TryGetValue("steps", out var steps) ? ((YamlSequenceNode)steps).Children : [];
+        HashSet<string> Before(string job) => [.. Needs(jobs[job]).SelectMany(n => Before(n).Append(n))];
+
+        foreach (var (name, job) in jobs)
+            foreach (var artifact in Steps(job).Select(s => Artifact(s, "actions/download-artifact@")).OfType<string>())
+                Assert.True(Before(name).Any(b => Steps(jobs[b]).Any(s => Artifact(s, "actions/upload-artifact@") == artifact)),
+                    $"{file}: job {name} downloads '{artifact}', which no job it needs uploads");
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void EverySecretAndVariableItUsesIsListedInTheReadme(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, file));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        foreach (var used in ContextReference().Matches(text).Select(m => m.Value).Distinct())
+            Assert.True(readme.Contains(used, StringComparison.Ordinal), $"{file} uses {used}, which README does not list");
+    }
+
+    [Fact]
+    public void ReviewersApproveAfterThePlanAndTheApplyUsesExactlyThatPlan()
+    {
+        var jobs = Jobs("apply-stack.yml").Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => (YamlMappingNode)p.Value);
+        var text = File.ReadAllText(Path.Combine(Folder, "apply-stack.yml"));
+
+        Assert.False(jobs["plan"].Children.ContainsKey("environment")); // the plan exists before anyone is asked
+        Assert.Equal("${{ inputs.environment }}", ((YamlScalarNode)jobs["apply"].Children["environment"]).Value);
+        Assert.Equal(["plan"], Needs(jobs["apply"]));
+        Assert.Contains("terraform show -no-color plan.tfplan > plan.txt", text);
+        Assert.Contains("GITHUB_STEP_SUMMARY", text);
+        Assert.Contains("terraform apply -input=false plan.tfplan", text);
+        Assert.DoesNotContain("terraform plan", Scalars(jobs["apply"], "run").Select(r => r.Value!).Aggregate("", string.Concat));
+    }
+
+    [Fact]
+    public void AFirstDeployCreatesTheRepositoryBeforeThePushAndThePushPrecedesProduction()
+    {
+        var jobs = Jobs("deploy.yml").Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => p.Value);
+
+        Assert.Equal(["registry"], Needs(jobs["image"]));
+        Assert.Equal(["image"], Needs(jobs["production"]));
+        Assert.Contains("-target=aws_ecr_repository.", File.ReadAllText(Path.Combine(Folder, "deploy.yml")));
+    }
+
+    [Fact]
+    public void TheTestJobRunsOnTheDistributionThePrerequisitesSupport()
+    {
+        var test = (YamlMappingNode)Jobs("ci.yml").Children["test"];
+        var image = ((YamlScalarNode)((YamlMappingNode)test.Children["container"]).Children["image"]).Value;
+
+        Assert.Equal("debian:bookworm", image);
+        Assert.Contains("bookworm", File.ReadAllText("/etc/os-release")); // the machine these tests pass on
+        Assert.DoesNotContain(Scalars(Load("ci.yml"), "run"), r => r.Value!.Contains("terraform fmt", StringComparison.Ordinal)); // it ignores .tf.json
+    }
+
+    [GeneratedRegex(@"\b(?:secrets|vars)\.[A-Z][A-Z0-9_]*")]
+    private static partial Regex ContextReference();
+
     [GeneratedRegex(@"^[\w.-]+/[\w./-]+@(v\d+|[0-9a-f]{40})$")]
     private static partial Regex PinnedAction();
 
