@@ -50,7 +50,7 @@ public sealed class EdgeStack : TerraformStack
         {
             var primaryNames = new ResourceNames(platform, primary.Name);
             var standbyNames = new ResourceNames(platform, standby.Name);
-            var certificate = new Certificate(this, "certificate", new CertificateConfig(domain.Name, [], domain.HostedZoneId));
+            var certificate = new Certificate(this, "certificate", new CertificateConfig(domain.Name, [], domain.HostedZoneId, ValidatedElsewhere: []));
             distribution = new Distribution(this, "cdn", new DistributionConfig(names.Prefix,
                 new Origin(primary.Name, primaryNames.OriginDomain!, Https: true),
                 new Origin(standby.Name, standbyNames.OriginDomain!, Https: true),

@@ -242,7 +242,8 @@ public sealed class RegionalStack : TerraformStack
 
     private Certificate? CreateCertificate() =>
         model.Platform.Domain is { } domain
-            ? new Certificate(this, "certificate", new CertificateConfig(names.OriginDomain!, [names.FailoverOriginDomain!], domain.HostedZoneId))
+            ? new Certificate(this, "certificate", new CertificateConfig(names.OriginDomain!, [names.FailoverOriginDomain!], domain.HostedZoneId,
+                ValidatedElsewhere: IsPrimary ? [] : [names.FailoverOriginDomain!]))
             : null;
 
     /// <summary><c>{environment}.{domain}</c> → this load balancer: the name CloudFront uses as this environment's origin.</summary>

@@ -261,6 +261,21 @@ public sealed class RegionalStackTests(SynthesizedPlatform platform)
         Assert.True(((string)json.Resource("aws_lb")["name"]!).Length <= 32);
     }
 
+    /// <summary>
+    /// Both certificates name origin.&lt;domain&gt;, whose ACM validation record is the same CNAME in both: production owns
+    /// it, DR validates only its own name, so destroying DR cannot break production's renewal (no allow_overwrite).
+    /// </summary>
+    [Fact]
+    public void TheSharedFailoverNamesValidationRecordHasOneOwnerTheProductionStack()
+    {
+        var records = new[] { "production", "dr" }.ToDictionary(s => s, s => platform.Stack(s).Resources("aws_route53_record").Single(r => r["for_each"] is not null));
+
+        Assert.DoesNotContain("origin.records.example.org", (string?)records["production"]["for_each"]);
+        Assert.Contains("if !contains([\"origin.records.example.org\"], option.domain_name)", (string?)records["dr"]["for_each"]);
+        Assert.All(records.Values, r => Assert.Null(r["allow_overwrite"]));
+        Assert.Equal(["origin.records.example.org"], Strings(platform.Stack("dr").Resource("aws_acm_certificate")["subject_alternative_names"])); // DR still answers to it
+    }
+
     [Theory]
     [InlineData("production")]
     [InlineData("dr")]

@@ -18,8 +18,13 @@ public sealed class Certificate : Construct
             ValidationMethod = "DNS",
             Lifecycle = new TerraformResourceLifecycle { CreateBeforeDestroy = true },
         });
-        // One record per name to validate; their names are known only after the certificate is requested.
-        var options = TerraformIterator.FromComplexList(certificate.DomainValidationOptions, "domain_name");
+        // One record per name to validate; their names are known only after the certificate is requested. ACM gives
+        // a name the same record in every certificate of the account, so a name another stack validates (the shared
+        // failover name) is left to that stack: one owner, and destroying this stack cannot take the other's away.
+        var options = config.ValidatedElsewhere.Count == 0
+            ? TerraformIterator.FromComplexList(certificate.DomainValidationOptions, "domain_name")
+            : TerraformIterator.FromMap(Token.AsAnyMap(
+                $"${{{{ for option in {certificate.Fqn}.domain_validation_options : option.domain_name => option if !contains({JsonList(config.ValidatedElsewhere)}, option.domain_name) }}}}"));
         var records = new Route53Record(this, "validation-record", new Route53RecordConfig
         {
             ForEach = options,
@@ -28,7 +33,6 @@ public sealed class Certificate : Construct
             Type = options.GetString("resource_record_type"),
             Records = [options.GetString("resource_record_value")],
             Ttl = 60,
-            AllowOverwrite = true,
         });
         var validation = new AcmCertificateValidation(this, "validation", new AcmCertificateValidationConfig
         {
@@ -37,6 +41,8 @@ public sealed class Certificate : Construct
         });
         Arn = validation.CertificateArn;
     }
+
+    private static string JsonList(IEnumerable<string> names) => System.Text.Json.JsonSerializer.Serialize(names);
 
     /// <summary>The certificate's ARN once validated, so listeners wait for a usable certificate.</summary>
     public string Arn { get; }
