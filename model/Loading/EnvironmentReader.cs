@@ -40,10 +40,11 @@ internal static class EnvironmentReader
         var replication = r.Enum<ReplicationMode>("replication");
         var retention = r.Int("backupRetentionDays");
         var window = r.String("backupWindow");
+        var rotation = r.Int("rotationDays", fallback: DatabaseSpec.DefaultRotationDays);
         r.RejectUnknownKeys();
-        return engine is null || instanceClass is null || count is null || replication is null || retention is null || window is null
+        return engine is null || instanceClass is null || count is null || replication is null || retention is null || window is null || rotation is null
             ? null
-            : new DatabaseSpec(engine, instanceClass, count.Value, replication.Value, retention.Value, window);
+            : new DatabaseSpec(engine, instanceClass, count.Value, replication.Value, retention.Value, window, rotation.Value);
     }
 
     private static ServiceSpec? ReadService(MappingReader r)

@@ -17,6 +17,8 @@ internal static partial class DatabaseRules
             env.Report("database.instanceClass", $"'{db.InstanceClass}' cannot join an Aurora Global Database: AWS requires memory-optimized classes ({string.Join(", ", AuroraInstanceClasses.MaxConnections.Keys.Where(AuroraInstanceClasses.CanJoinGlobalDatabase))} here); choose one, or replication: binlog");
         if (db.InstanceCount is < 1 or > AwsLimits.AuroraMaxInstances)
             env.Report("database.instanceCount", $"{db.InstanceCount} instances; Aurora runs 1 to {AwsLimits.AuroraMaxInstances} (a writer and up to 15 readers)");
+        if (db.RotationDays is < 1 or > 90)
+            env.Report("database.rotationDays", $"{db.RotationDays} days; rotate the master password every 1 to 90 days (Security Hub's and Checkov's CKV_AWS_304 limit)");
         if (db.BackupRetentionDays is < 1 or > 35)
             env.Report("database.backupRetentionDays", $"{db.BackupRetentionDays} days; Aurora keeps automated backups for 1 to 35 days");
         CheckWindow(env, db.BackupWindow);

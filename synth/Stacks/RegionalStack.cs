@@ -80,7 +80,8 @@ public sealed class RegionalStack : TerraformStack
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
         var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, env.Region, network.VpcId,
-            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort, AdmitRoute53HealthCheckers: model.Platform.Domain is not null));
+            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort, AdmitRoute53HealthCheckers: model.Platform.Domain is not null,
+            DatabaseRotation: IsPrimary));
         var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
         var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, secretReplicas, Create: IsPrimary));
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
@@ -305,6 +306,12 @@ public sealed class RegionalStack : TerraformStack
             replicates ? model.Primary.Region : null);
         var cluster = new AuroraCluster(this, "database", new AuroraClusterConfig(names.Cluster, env.Database, IsPrimary, wiring,
             network.PrivateSubnetIds, groups.DatabaseGroupId, key.Arn, credentials, DatabaseName, account.Partition));
+        if (IsPrimary)
+        {
+            var firstValue = credentials.StoreFirstValue(cluster.Endpoint, AuroraCluster.Port, DatabaseName);
+            new DatabaseRotation(this, "database-rotation", new DatabaseRotationConfig(names.Prefix, env.Region, credentials.SecretArn, secretKeyArn,
+                network.PrivateSubnetIds, groups.RotationGroupId!, env.Database.RotationDays, firstValue));
+        }
         new DatabaseBackup(this, "database-backup", new DatabaseBackupConfig(names.BackupVault, key.Arn,
             IsPrimary ? cluster.Arn : null,
             IsPrimary ? [.. model.Standbys.Select(s => $"arn:{account.Partition}:backup:{s.Region}:{account.AccountId}:backup-vault:{new ResourceNames(model.Platform, s.Name).BackupVault}")] : [],

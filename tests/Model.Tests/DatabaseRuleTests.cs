@@ -82,4 +82,24 @@ public sealed class DatabaseRuleTests
 
         ErrorAssert.Reports(env.Errors(), "dr.yaml", "database.backupWindow", "lasts 10 minutes; RDS needs at least 30");
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("91")]
+    public void TheMasterPasswordRotatesEvery1To90Days(string days)
+    {
+        using var env = new EnvironmentFolder();
+        env.Replace("production.yaml", "rotationDays: 30", $"rotationDays: {days}");
+
+        ErrorAssert.Reports(env.Errors(), "production.yaml", "database.rotationDays", $"{days} days; rotate the master password every 1 to 90 days");
+    }
+
+    [Fact]
+    public void LeftOutTheRotationIsEvery30Days()
+    {
+        var model = ModelLoader.Load(RepositoryPaths.Environments);
+
+        Assert.Equal(30, model.Standbys[0].Database.RotationDays); // dr.yaml leaves it out
+        Assert.Equal(DatabaseSpec.DefaultRotationDays, model.Standbys[0].Database.RotationDays);
+    }
 }

@@ -17,6 +17,11 @@ namespace StudentRecords.Synth.Constructs.Database;
 /// </summary>
 public sealed class DatabaseCredentials : Construct
 {
+    /// <summary>Characters that break MySQL URLs and connection strings: kept out of the first password and of every rotated one.</summary>
+    public const string ExcludedCharacters = "\"'@/\\:?#[]%&+=;";
+
+    private readonly string? secretId;
+
     public DatabaseCredentials(Construct scope, string id, DatabaseCredentialsConfig config) : base(scope, id)
     {
         Username = config.Username;
@@ -30,25 +35,43 @@ public sealed class DatabaseCredentials : Construct
         var password = new DataAwsSecretsmanagerRandomPassword(this, "password", new DataAwsSecretsmanagerRandomPasswordConfig
         {
             PasswordLength = 32,
-            ExcludeCharacters = "\"'@/\\:?#[]%&+=;", // characters that break MySQL URLs and connection strings
+            ExcludeCharacters = ExcludedCharacters,
         });
         var secret = new SecretsmanagerSecret(this, "secret", new SecretsmanagerSecretConfig
         {
             Name = config.SecretName,
-            Description = "Aurora master credentials (username, password)",
+            Description = "Aurora master credentials (engine, host, port, dbname, username, password: the shape AWS's rotation function reads)",
             KmsKeyId = config.KmsKeyArn,
             RecoveryWindowInDays = 30,
             Replica = config.Replicas.Select(r => r.ToBlock()).ToArray(),
         });
-        new SecretsmanagerSecretVersion(this, "value", new SecretsmanagerSecretVersionConfig
-        {
-            SecretId = secret.Id,
-            SecretString = Fn.Jsonencode(new Dictionary<string, object> { ["username"] = config.Username, ["password"] = password.RandomPassword }),
-            // The random-password data source yields a new value on every plan: keep the first one.
-            Lifecycle = new TerraformResourceLifecycle { IgnoreChanges = new[] { "secret_string" } },
-        });
         SecretArn = secret.Arn;
         Password = password.RandomPassword;
+        secretId = secret.Id;
+    }
+
+    /// <summary>
+    /// Writes the secret's first value once the cluster exists, in the shape AWS's MySQL rotation functions read
+    /// (they connect to <c>host</c> to change the password). Primary only.
+    /// </summary>
+    public SecretsmanagerSecretVersion StoreFirstValue(string host, int port, string databaseName)
+    {
+        if (secretId is null || Password is null) throw new InvalidOperationException("only the primary, which creates the secret, stores its value");
+        return new SecretsmanagerSecretVersion(this, "value", new SecretsmanagerSecretVersionConfig
+        {
+            SecretId = secretId,
+            SecretString = Fn.Jsonencode(new Dictionary<string, object>
+            {
+                ["engine"] = "mysql",
+                ["host"] = host,
+                ["port"] = port,
+                ["dbname"] = databaseName,
+                ["username"] = Username,
+                ["password"] = Password,
+            }),
+            // The random-password data source yields a new value on every plan, and rotation changes it: keep what is there.
+            Lifecycle = new TerraformResourceLifecycle { IgnoreChanges = new[] { "secret_string" } },
+        });
     }
 
     public string Username { get; }

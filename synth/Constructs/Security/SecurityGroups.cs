@@ -43,6 +43,17 @@ public sealed class SecurityGroups : Construct
 
         Ingress(database, "from-service", MySqlPort, group: service.Id);
 
+        // AWS's rotation function, in the VPC: it asks Secrets Manager for the secret over HTTPS and changes the
+        // password on the database. Only where the primary rotates the master secret.
+        if (config.DatabaseRotation)
+        {
+            var rotation = Group("rotation", "Secret rotation function: MySQL to the database and HTTPS to Secrets Manager only");
+            Egress(rotation, "to-database", MySqlPort, group: database.Id);
+            Egress(rotation, "to-secrets-manager", 443, cidr: "0.0.0.0/0");
+            Ingress(database, "from-rotation", MySqlPort, group: rotation.Id);
+            RotationGroupId = rotation.Id;
+        }
+
         ServiceGroupId = service.Id;
         DatabaseGroupId = database.Id;
     }
@@ -53,6 +64,9 @@ public sealed class SecurityGroups : Construct
     public string ServiceGroupId { get; }
 
     public string DatabaseGroupId { get; }
+
+    /// <summary>The rotation function's group, when the stack rotates the database secret.</summary>
+    public string? RotationGroupId { get; }
 
     private SecurityGroup HealthCheckersGroup()
     {
