@@ -195,7 +195,7 @@ public sealed class RegionalStack : TerraformStack
         CreateDrillReport(package, logs, parameter, [failover.Arn, failback.Arn], [names.FailoverStateMachine, names.FailbackStateMachine]);
         if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
             new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
-                $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition));
+                $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition, monitoring.TopicArn, key.Arn, env.Storage.LogRetentionDays));
     }
 
     /// <summary>

@@ -152,22 +152,32 @@ public sealed class RecoveryTests(SynthesizedPlatform platform)
     }
 
     [Fact]
-    public void AutomaticFailoverForwardsThePrimarysUnhealthyAlarmAndStartsTheFailoverNamingTheAlarm()
+    public void AutomaticFailoverForwardsThePrimarysUnhealthyAlarmAndStartsTheFailoverUnderANameCarryingTheEvent()
     {
         var drStack = PlatformVariant.Synthesize(env => env.Replace("platform.yaml", "automaticFailover: false", "automaticFailover: true"))["dr"];
         var targets = drStack.Resources("aws_cloudwatch_event_target");
 
         var inPrimary = Assert.Single(drStack.Resources("aws_cloudwatch_event_rule"), r => (string?)r["region"] == "eu-central-1");
-        Assert.Single(drStack.Resources("aws_cloudwatch_event_rule"), r => r["region"] is null && ((string)r["event_pattern"]!).Contains("aws.cloudwatch", StringComparison.Ordinal));
         Assert.Contains("student-record-system-production-unhealthy", (string?)inPrimary["event_pattern"]);
         Assert.Contains("\"ALARM\"", (string?)inPrimary["event_pattern"]);
+        Assert.Single(drStack.Resources("aws_cloudwatch_event_rule"), r => r["region"] is null && ((string)r["event_pattern"]!).Contains("aws.cloudwatch", StringComparison.Ordinal));
+
+        // EventBridge starts the Express trigger, which starts the failover named after the event.
         var start = Assert.Single(targets, t => ((string)t["arn"]!).StartsWith("${aws_sfn_state_machine.", StringComparison.Ordinal));
-        Assert.Equal("student-record-system-dr-failover", (string?)drStack.Referenced((string)start["arn"]!)["name"]);
-        Assert.Contains("\"trigger\":\"alarm <alarm> (event <event>)\"", (string?)start["input_transformer"]!["input_template"]);
-        Assert.Equal("$.detail.alarmName", (string?)start["input_transformer"]!["input_paths"]!["alarm"]);
+        var trigger = drStack.Referenced((string)start["arn"]!);
+        Assert.Equal("student-record-system-dr-failover-trigger", (string?)trigger["name"]);
+        Assert.Equal("EXPRESS", (string?)trigger["type"]);
+        Assert.True((bool?)trigger["logging_configuration"]!["include_execution_data"]);
+        Assert.Equal("{\"id\":<event>,\"failover\":{\"trigger\":\"alarm <alarm> (event <event>)\",\"primaryReachable\":false}}", (string?)start["input_transformer"]!["input_template"]);
+        Assert.Equal("$.id", (string?)start["input_transformer"]!["input_paths"]!["event"]);
+        var call = JsonNode.Parse((string)trigger["definition"]!)!["States"]![Constructs.Recovery.TriggerWorkflow.StartTheFailover]!;
+        Assert.Equal("arn:aws:states:::aws-sdk:sfn:startExecution", (string?)call["Resource"]);
+        Assert.Equal("States.Format('alarm-{}', $.id)", (string?)call["Parameters"]!["Name.$"]);
+        var failover = drStack.Resources("aws_sfn_state_machine").Single(m => (string?)m["name"] == "student-record-system-dr-failover");
+        Assert.Equal(drStack.ReferenceTo("aws_sfn_state_machine", failover, "arn"), (string?)call["Parameters"]!["StateMachineArn"]);
         var role = drStack.Referenced(((string)start["role_arn"]!).Replace(".arn}", ".id}"));
         Assert.Contains("start-failover", (string?)role["name"]);
-        Assert.Equal("ReportOnExecutionEnd", (string?)Assert.Single(drStack.Resources("aws_lambda_permission"))["statement_id"]); // the alarm starts the state machine, no Lambda
+        Assert.Equal("ReportOnExecutionEnd", (string?)Assert.Single(drStack.Resources("aws_lambda_permission"))["statement_id"]); // no Lambda in the trigger
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace StudentRecords.Synth.Constructs.Recovery;
 /// <summary>
 /// When the primary's "unhealthy" alarm goes into ALARM, its event travels from the primary region's
 /// default event bus to the standby's (EventBridge cannot start a state machine in another region), where a
-/// rule starts the failover with the alarm as its trigger. Built only when the model switches automatic failover on.
+/// rule starts the failover, through a trigger machine that names the execution after the event. Built only
+/// when the model switches automatic failover on.
 /// </summary>
 public sealed class AutomaticFailover : Construct
 {
@@ -50,18 +51,26 @@ public sealed class AutomaticFailover : Construct
             Description = "Starts the failover when the primary's unhealthy alarm fires",
             EventPattern = pattern,
         });
+        // EventBridge cannot name the executions it starts: an Express machine starts the failover under a name
+        // that carries the event (TriggerWorkflow), so one event can start one failover only.
+        var starter = new RecoveryStateMachine(this, "starter", new RecoveryStateMachineConfig($"{config.Name}-failover-trigger",
+            TriggerWorkflow.Build(config.StateMachineArn, config.TopicArn), config.KmsKeyArn, config.LogRetentionDays,
+            new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["states:StartExecution"] = [config.StateMachineArn],
+                ["sns:Publish"] = [config.TopicArn],
+            }, Express: true));
         var start = new ServiceRole(this, "start-role", new ServiceRoleConfig($"{config.Name}-start-failover", "events.amazonaws.com",
-            [PolicyStatements.Allow("StartTheFailover", ["states:StartExecution"], [config.StateMachineArn])]));
+            [PolicyStatements.Allow("StartTheTrigger", ["states:StartExecution"], [starter.Arn])]));
         new CloudwatchEventTarget(this, "start-failover", new CloudwatchEventTargetConfig
         {
             Rule = inStandby.Name,
-            Arn = config.StateMachineArn,
+            Arn = starter.Arn,
             RoleArn = start.Arn,
-            // The trigger names the alarm and the event; the failover's guard refuses a second run while one runs.
             InputTransformer = new CloudwatchEventTargetInputTransformer
             {
                 InputPaths = new Dictionary<string, string> { ["alarm"] = "$.detail.alarmName", ["event"] = "$.id" },
-                InputTemplate = """{"trigger":"alarm <alarm> (event <event>)","primaryReachable":false}""",
+                InputTemplate = """{"id":<event>,"failover":{"trigger":"alarm <alarm> (event <event>)","primaryReachable":false}}""",
             },
         });
     }

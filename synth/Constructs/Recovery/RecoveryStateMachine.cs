@@ -8,7 +8,7 @@ using StudentRecords.Synth.Constructs.Security;
 namespace StudentRecords.Synth.Constructs.Recovery;
 
 /// <summary>
-/// A Standard Step Functions state machine running a recovery workflow, logging every execution (with its
+/// A Step Functions state machine (Standard; Express for the trigger's starter) running a recovery workflow, logging every execution (with its
 /// data) to a KMS-encrypted log group, traced with X-Ray. Its role may call exactly the API actions the
 /// workflow's tasks call, each on the resources <see cref="RecoveryStateMachineConfig.ResourcesByAction"/> names.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class RecoveryStateMachine : Construct
         var machine = new SfnStateMachine(this, "machine", new SfnStateMachineConfig
         {
             Name = config.Name,
-            Type = "STANDARD",
+            Type = config.Express ? "EXPRESS" : "STANDARD",
             RoleArn = role.Arn,
             Definition = config.Workflow.ToJsonString(),
             LoggingConfiguration = new SfnStateMachineLoggingConfiguration
