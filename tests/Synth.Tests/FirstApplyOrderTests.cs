@@ -22,6 +22,22 @@ public sealed class FirstApplyOrderTests(SynthesizedPlatform platform)
         Assert.Contains($"aws_s3_bucket_policy.{policy}", json.Resource(type)["depends_on"]!.AsArray().Select(d => (string?)d));
     }
 
+    /// <summary>CreateStateMachine with logging checks the role's log-delivery permissions ("not authorized to access the Log Destination").</summary>
+    [Fact]
+    public void StateMachinesWaitForTheirRolesPolicy()
+    {
+        var dr = platform.Stack("dr");
+        var machines = dr.Resources("aws_sfn_state_machine");
+
+        Assert.NotEmpty(machines);
+        foreach (var machine in machines)
+        {
+            var role = (string)machine["role_arn"]!;
+            var policy = dr.Root["resource"]!["aws_iam_role_policy"]!.AsObject().Single(p => (string?)p.Value!["role"] == role.Replace(".arn}", ".id}")).Key;
+            Assert.Contains($"aws_iam_role_policy.{policy}", machine["depends_on"]!.AsArray().Select(d => (string?)d));
+        }
+    }
+
     [Theory]
     [InlineData("production")]
     [InlineData("dr")]

@@ -23,6 +23,7 @@ public sealed class RotationTests(SynthesizedPlatform platform)
         Assert.EndsWith("applications/SecretsManagerRDSMySQLRotationSingleUser", (string?)function["application_id"]);
         Assert.Matches(@"^\d+\.\d+\.\d+$", (string?)function["semantic_version"]); // pinned
         Assert.Equal(["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"], function["capabilities"]!.AsArray().Select(c => (string)c!));
+        Assert.False((bool?)rotation["rotate_immediately"]); // not while the first apply still creates the instances
         Assert.Empty(platform.Stack("dr").Resources("aws_secretsmanager_secret_rotation")); // the replica follows the primary's
     }
 

@@ -43,6 +43,9 @@ public sealed class DatabaseRotation : Construct
             SecretId = config.SecretArn,
             RotationLambdaArn = function.Outputs.Lookup("RotationLambdaARN"),
             RotationRules = new SecretsmanagerSecretRotationRotationRules { AutomaticallyAfterDays = config.RotationDays },
+            // Enabling rotation would rotate at once, while the first apply may still be creating the cluster's
+            // instances and the function's way to them: the first rotation waits for the schedule instead.
+            RotateImmediately = false,
             DependsOn = [config.FirstValue],
         });
         ScheduleDescription = string.Create(CultureInfo.InvariantCulture, $"every {config.RotationDays} days");

@@ -49,6 +49,8 @@ public sealed class RecoveryStateMachine : Construct
                 LogDestination = $"{logs.Arn}:*",
             },
             TracingConfiguration = new SfnStateMachineTracingConfiguration { Enabled = true },
+            // CreateStateMachine checks that the role may deliver logs to the destination: the policy first.
+            DependsOn = [role.Policy!],
         });
         Arn = machine.Arn;
     }

@@ -19,7 +19,7 @@ public sealed class ServiceRole : Construct
         if (config.Statements.Count > 0)
         {
             var permissions = new DataAwsIamPolicyDocument(this, "permissions", new DataAwsIamPolicyDocumentConfig { Statement = config.Statements.ToArray() });
-            new IamRolePolicy(this, "policy", new IamRolePolicyConfig { Role = role.Id, Name = "least-privilege", Policy = permissions.Json });
+            Policy = new IamRolePolicy(this, "policy", new IamRolePolicyConfig { Role = role.Id, Name = "least-privilege", Policy = permissions.Json });
         }
         foreach (var (arn, i) in (config.ManagedPolicyArns ?? []).Select((a, i) => (a, i)))
             new IamRolePolicyAttachment(this, $"managed-{i}", new IamRolePolicyAttachmentConfig { Role = role.Name, PolicyArn = arn });
@@ -30,4 +30,7 @@ public sealed class ServiceRole : Construct
     public string Arn { get; }
 
     public string Name { get; }
+
+    /// <summary>The inline policy, for resources whose creation AWS checks against the role's permissions.</summary>
+    public IamRolePolicy? Policy { get; }
 }
