@@ -3,9 +3,10 @@
 # with a writable /tmp, the contract's variables pointing at a MariaDB on this machine. Then checks
 # /health/ready and a create → list round trip through the real forms.
 #
-# No registry is reachable here, so the Dockerfile's base images (mcr.microsoft.com/dotnet/sdk and
-# aspnet) are made locally: a Debian bookworm root filesystem from debootstrap plus this machine's .NET,
-# imported under those names. The root filesystem is cached per machine.
+# No registry is reachable here, so the Dockerfile's base images are made locally from Debian bookworm
+# root filesystems (debootstrap, cached per machine) and imported under their names: debian:bookworm-slim,
+# the shipped image's base, as Docker's is (minbase: the Dockerfile installs what the runtime needs, from
+# Debian, as in a real build); and mcr.microsoft.com/dotnet/sdk, the build stage's, with this machine's .NET.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tests/prerequisites.sh
@@ -38,24 +39,36 @@ if [[ ! -f "$rootfs" ]]; then
   tar -C "$work/rootfs" -cf "$rootfs.partial" . && mv "$rootfs.partial" "$rootfs"
   rm -rf "$work/rootfs"
 fi
-make_image() { # <name> <dotnet parts...>: the cached root filesystem plus this machine's .NET
-  local name=$1; shift
-  podman image exists "$name" && [[ "$(podman image inspect "$name" --format '{{index .Labels "srp.dotnet"}}' 2>/dev/null)" == "$dotnet_version" ]] && return
-  say "making $name from the root filesystem and .NET $dotnet_version"
+make_image() { # <name> <root filesystem> [dotnet parts...]: a root filesystem, plus this machine's .NET when parts are named
+  local name=$1 tarball=$2; shift 2
+  local label="$dotnet_version $(basename "$tarball")"
+  podman image exists "$name" && [[ "$(podman image inspect "$name" --format '{{index .Labels "srp.base"}}' 2>/dev/null)" == "$label" ]] && return
+  say "making $name from $(basename "$tarball")${1:+ and .NET $dotnet_version}"
   local root="$work/$(echo "$name" | tr '/:' '__')"
-  mkdir -p "$root" && tar -C "$root" -xf "$rootfs"
-  mkdir -p "$root/usr/share/dotnet/shared"
-  for part in "$@"; do cp -a "/usr/share/dotnet/$part" "$root/usr/share/dotnet/$(dirname "$part")/"; done
-  ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
-  cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/" # this machine's trust (its package mirror's CA)
-  tar -C "$root" -c . | podman import --change "LABEL srp.dotnet=$dotnet_version" \
-    --change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV=APP_UID=1654' \
-    --change 'ENV=DOTNET_RUNNING_IN_CONTAINER=true' --change 'ENV=DOTNET_CLI_TELEMETRY_OPTOUT=1' --change 'ENV=DOTNET_NOLOGO=1' \
+  mkdir -p "$root" && tar -C "$root" -xf "$tarball"
+  if [[ $# -gt 0 ]]; then
+    mkdir -p "$root/usr/share/dotnet/shared"
+    for part in "$@"; do cp -a "/usr/share/dotnet/$part" "$root/usr/share/dotnet/$(dirname "$part")/"; done
+    ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
+    cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/" # this machine's trust (its package mirror's CA)
+  fi
+  tar -C "$root" -c . | podman import --change "LABEL srp.base=$label" \
+    --change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV=DOTNET_CLI_TELEMETRY_OPTOUT=1' --change 'ENV=DOTNET_NOLOGO=1' \
     - "$name" >/dev/null 2>&1
   rm -rf "$root"
 }
-make_image mcr.microsoft.com/dotnet/aspnet:10.0 dotnet host shared/Microsoft.NETCore.App shared/Microsoft.AspNetCore.App
-make_image mcr.microsoft.com/dotnet/sdk:10.0 dotnet host shared sdk sdk-manifests packs templates
+slim="$cache/bookworm-minbase.tar"
+if [[ ! -f "$slim" ]]; then
+  say "debootstrap: Debian bookworm (minbase), as debian:bookworm-slim"
+  debootstrap --variant=minbase bookworm "$work/slim" http://deb.debian.org/debian >"$work/debootstrap-slim.log" 2>&1 \
+    || { tail -20 "$work/debootstrap-slim.log" >&2; exit 1; }
+  rm -rf "$work/slim/var/cache/apt/archives/"*.deb "$work/slim/var/lib/apt/lists/"*
+  tar -C "$work/slim" -cf "$slim.partial" . && mv "$slim.partial" "$slim"
+  rm -rf "$work/slim"
+fi
+make_image debian:bookworm-slim "$slim"
+make_image mcr.microsoft.com/dotnet/sdk:10.0 "$rootfs" dotnet host shared sdk sdk-manifests packs templates
 
 # 2. The real Dockerfile.
 say "podman build app/Dockerfile"
@@ -81,6 +94,7 @@ for _ in $(seq 150); do [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/heal
 fail() { echo "container test FAILED: $*" >&2; podman logs "$container" 2>&1 | tail -20 >&2; exit 1; }
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] || fail "/health/ready did not answer 200"
 [[ "$(podman exec "$container" id -u)" == 1654 ]] || fail "not running as 1654"
+podman exec "$container" grep -qx 'VERSION_CODENAME=bookworm' /etc/os-release || fail "the image is not Debian bookworm, what the tests run on"
 podman exec "$container" sh -c 'touch /app/probe' 2>/dev/null && fail "root filesystem is writable"
 podman exec "$container" sh -c 'ls /app/Microsoft.CodeAnalysis*.dll /app/Microsoft.EntityFrameworkCore.Design.dll' >/dev/null 2>&1 \
   && fail "Debug-only tools (Razor runtime compilation, EF Core Design) are in the image"
@@ -105,5 +119,5 @@ created=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_u
 [[ "$created" == "302 $base/Students/Details/"* ]] || fail "create answered $created"
 curl -s -b "$jar" "$base/Students" | grep -q "Container History" || fail "the new student is not listed"
 [[ "$(mariadb --socket="$work/db.sock" -uroot -N -e 'select count(*) from records.students')" == 1 ]] || fail "row not in MariaDB"
-say "container test passed: ready, user 1654, read-only root, no Debug-only tools, users add inside the container, sign-in, create and list against MariaDB"
+say "container test passed: Debian bookworm, ready, user 1654, read-only root, no Debug-only tools, users add inside the container, sign-in, create and list against MariaDB"
 echo "container: 1 passed, 0 failed"
