@@ -1,4 +1,3 @@
-using System.Globalization;
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.SecretsmanagerSecretRotation;
 using HashiCorp.Cdktf.Providers.Aws.ServerlessapplicationrepositoryCloudformationStack;
@@ -48,8 +47,5 @@ public sealed class DatabaseRotation : Construct
             RotateImmediately = false,
             DependsOn = [config.FirstValue],
         });
-        ScheduleDescription = string.Create(CultureInfo.InvariantCulture, $"every {config.RotationDays} days");
     }
-
-    public string ScheduleDescription { get; }
 }

@@ -9,7 +9,7 @@ namespace StudentRecords.Synth.Constructs.Recovery;
 /// <summary>Invokes a function with Step Functions' status-change event whenever an execution of the given state machines ends, however it ends.</summary>
 public sealed class ExecutionEndTrigger : Construct
 {
-    public static readonly string[] EndStatuses = ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
+    private static readonly string[] EndStatuses = ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
 
     public ExecutionEndTrigger(Construct scope, string id, ExecutionEndTriggerConfig config) : base(scope, id)
     {

@@ -18,7 +18,7 @@ public sealed class RecoveryStateMachine : Construct
     /// Vended log delivery and X-Ray segments: AWS offers these actions on "*" only (Step Functions' guide,
     /// "IAM policies for logging to CloudWatch Logs" and "for using AWS X-Ray").
     /// </summary>
-    public static readonly string[] LogDeliveryAndTracingActions =
+    private static readonly string[] LogDeliveryAndTracingActions =
     [
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
         "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",

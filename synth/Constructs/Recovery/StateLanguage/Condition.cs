@@ -7,8 +7,6 @@ public sealed record Condition(JsonObject Json)
 {
     public static Condition NumericAtLeast(string variable, int value) => new(new JsonObject { ["Variable"] = variable, ["NumericGreaterThanEquals"] = value });
 
-    public static Condition NumericEquals(string variable, int value) => new(new JsonObject { ["Variable"] = variable, ["NumericEquals"] = value });
-
     public static Condition StringEquals(string variable, string value) => new(new JsonObject { ["Variable"] = variable, ["StringEquals"] = value });
 
     /// <summary>The input has <paramref name="variable"/> and it is true (a Choice on a missing path fails the execution).</summary>
