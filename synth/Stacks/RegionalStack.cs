@@ -8,6 +8,7 @@ using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Audit;
 using StudentRecords.Synth.Constructs.Cost;
 using StudentRecords.Synth.Constructs.Database;
+using StudentRecords.Synth.Constructs.Functions;
 using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
 using StudentRecords.Synth.Constructs.Observability;
@@ -47,9 +48,9 @@ public sealed class RegionalStack : TerraformStack
         "peering with the primary's VPC, when the model asks for it",
     ];
 
-    /// <param name="readinessPackage">The readiness Lambda's code; a standby deploys it.</param>
+    /// <param name="packages">The Lambdas' code: a standby deploys the recovery reports, the primary the origin header's rotation.</param>
     /// <param name="primaryRegionDown">A standby is written to need nothing in the primary region (<see cref="LeftOutWhilePrimaryIsDown"/>).</param>
-    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, LambdaPackage readinessPackage, bool primaryRegionDown = false)
+    public RegionalStack(Construct scope, PlatformModel model, EnvironmentSpec environment, string imageTag, FunctionPackages packages, bool primaryRegionDown = false)
         : base(scope, environment.Name)
     {
         this.model = model;
@@ -102,7 +103,8 @@ public sealed class RegionalStack : TerraformStack
         var cost = model.Platform.Cost;
         new MonthlyBudget(this, "budget", new MonthlyBudgetConfig(names.Prefix, env.Name, cost.MonthlyBudgetUsd, cost.AlertAboveUsd, model.Platform.Alerts.Email, ActivateCostTag: IsPrimary));
 
-        if (!IsPrimary) CreateRecovery(readinessPackage, service, alb, monitoring, logs);
+        if (!IsPrimary) CreateRecovery(packages.Recovery, service, alb, monitoring, logs);
+        if (IsPrimary) RotateOriginSecret(originSecret, packages.OriginSecret);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
         {
@@ -166,7 +168,7 @@ public sealed class RegionalStack : TerraformStack
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailoverStateMachine)));
         var failback = new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
             key.Arn, env.Storage.LogRetentionDays, resources(names.FailbackStateMachine)));
-        var readiness = new RecoveryFunction(this, "readiness", new RecoveryFunctionConfig(names.ReadinessFunction, "readiness",
+        var readiness = new NodeFunction(this, "readiness", new NodeFunctionConfig(names.ReadinessFunction, "readiness",
             "Disaster recovery: what a failover would find in the standby, published as DrReady (synth/Lambda/recovery/readiness.mjs)",
             package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -206,7 +208,7 @@ public sealed class RegionalStack : TerraformStack
     {
         var executions = machineNames.Select(m => $"arn:{account.Partition}:states:{env.Region}:{account.AccountId}:execution:{m}:*").ToArray();
         var reports = new[] { names.LastFailoverReportParameter, names.LastFailbackReportParameter, names.LastDrillReportParameter }.Select(parameter).ToArray();
-        var function = new RecoveryFunction(this, "drill-report", new RecoveryFunctionConfig(names.DrillReportFunction, "drillReport",
+        var function = new NodeFunction(this, "drill-report", new NodeFunctionConfig(names.DrillReportFunction, "drillReport",
             "Disaster recovery: each finished failover's and failback's steps and time against the RTO (synth/Lambda/recovery/drill-report.mjs)",
             package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -225,6 +227,13 @@ public sealed class RegionalStack : TerraformStack
             ]));
         new ExecutionEndTrigger(this, "drill-report-trigger", new ExecutionEndTriggerConfig(names.DrillReportFunction, machineArns, function.FunctionName, function.Arn));
     }
+
+    /// <summary>The origin header's value rotates from the primary, which owns it; every environment's load balancer checks it.</summary>
+    private void RotateOriginSecret(OriginSecret originSecret, LambdaPackage package) =>
+        new OriginSecretRotation(this, "origin-secret-rotation", new OriginSecretRotationConfig(names.Prefix, originSecret.SecretArn!, key.Arn, package,
+            env.Storage.LogRetentionDays, account.Partition, account.AccountId,
+            [.. model.Environments.Select(e => (new ResourceNames(model.Platform, e.Name).Short, e.Region))],
+            new ResourceNames(model.Platform, PlatformApp.EdgeStackName).Prefix));
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
     private SecureBucket CreateAssetsBucket(LogBucket logs)

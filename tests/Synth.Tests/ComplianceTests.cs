@@ -147,6 +147,10 @@ public sealed class ComplianceTests(SynthesizedPlatform platform)
         "logs:DescribeLogGroups", // a listing of the account's groups, granted on "*" as the ECS Exec guide does: its agent finds the task's group with it
         // Custom metrics (CloudWatch: PutMetricData has no resource type), each statement held to one namespace (tested below).
         "cloudwatch:PutMetricData",
+        // The origin header's rotation: a generated value and the lookups of the rules and the distribution it updates
+        // (Secrets Manager's GetRandomPassword, ELBv2's Describe* and CloudFront's ListDistributions take no resource).
+        "secretsmanager:GetRandomPassword", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeRules", "cloudfront:ListDistributions",
         // Reading scalable targets (Service Authorization Reference, Application Auto Scaling: DescribeScalableTargets has no resource type).
         "application-autoscaling:DescribeScalableTargets",
         // Step Functions' vended log delivery and X-Ray segments (its developer guide: these take no resource).

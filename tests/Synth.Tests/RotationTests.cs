@@ -9,10 +9,35 @@ public sealed class RotationTests(SynthesizedPlatform platform)
 {
     private readonly TerraformJson production = platform.Stack("production");
 
+    private JsonObject Secret(string suffix) => production.Resources("aws_secretsmanager_secret").Single(s => ((string)s["name"]!).EndsWith(suffix, StringComparison.Ordinal));
+
+    private JsonObject RotationOf(string suffix) =>
+        production.Resources("aws_secretsmanager_secret_rotation").Single(r => (string?)r["secret_id"] == production.ReferenceTo("aws_secretsmanager_secret", Secret(suffix), "arn"));
+
+    private JsonObject DatabaseRotation() => RotationOf("/database/master");
+
+    [Fact]
+    public void TheOriginHeadersValueRotatesMonthlyWithAFunctionThatReachesBothLoadBalancersAndTheDistribution()
+    {
+        var rotation = RotationOf("/edge/origin-verify");
+        var function = production.Resources("aws_lambda_function").Single(f => (string?)f["function_name"] == "student-record-system-production-origin-secret-rotation");
+
+        Assert.Equal(30, (int?)rotation["rotation_rules"]!["automatically_after_days"]);
+        Assert.False((bool?)rotation["rotate_immediately"]); // the standby's load balancer and the distribution come later on a first apply
+        Assert.Equal(production.ReferenceTo("aws_lambda_function", function, "arn"), (string?)rotation["rotation_lambda_arn"]);
+        var variables = function["environment"]!["variables"]!;
+        // Every environment's load balancer, by the names the edge stack looks them up by.
+        Assert.Equal("srs-production@eu-central-1,srs-dr@eu-west-1", (string?)variables["LOAD_BALANCERS"]);
+        Assert.Equal((string?)platform.Stack("edge").Resource("aws_cloudfront_distribution")["comment"], (string?)variables["DISTRIBUTION_COMMENT"]);
+        Assert.Equal("secretsmanager.amazonaws.com", (string?)production.Resources("aws_lambda_permission").Single(p => (string?)p["function_name"] == production.ReferenceTo("aws_lambda_function", function, "function_name"))["principal"]);
+        Assert.Equal("index.handler", (string?)function["handler"]);
+        Assert.Empty(platform.Stack("dr").Resources("aws_secretsmanager_secret_rotation"));
+    }
+
     [Fact]
     public void TheMasterSecretRotatesOnTheModelsScheduleWithAwssPublishedFunction()
     {
-        var rotation = production.Resource("aws_secretsmanager_secret_rotation");
+        var rotation = DatabaseRotation();
         var function = production.Resource("aws_serverlessapplicationrepository_cloudformation_stack");
 
         Assert.Equal(platform.Model.Primary.Database.RotationDays, (int?)rotation["rotation_rules"]!["automatically_after_days"]);
@@ -61,6 +86,6 @@ public sealed class RotationTests(SynthesizedPlatform platform)
         foreach (var key in new[] { "engine", "host", "port", "dbname", "username", "password" }) Assert.Contains($"\"{key}\"", value.Replace("\\\"", "\"", StringComparison.Ordinal));
         Assert.Contains($"\"host\" = {production.ReferenceTo("aws_rds_cluster", production.Resource("aws_rds_cluster"), "endpoint")[2..^1]}", value);
         Assert.Contains("secret_string", version["lifecycle"]!["ignore_changes"]!.AsArray().Select(i => (string?)i));
-        Assert.Contains("aws_secretsmanager_secret_version.", ((JsonArray)production.Resource("aws_secretsmanager_secret_rotation")["depends_on"]!)[0]!.ToString());
+        Assert.Contains("aws_secretsmanager_secret_version.", ((JsonArray)DatabaseRotation()["depends_on"]!)[0]!.ToString());
     }
 }

@@ -50,7 +50,11 @@ public sealed class OriginSecret : Construct
         // The first apply writes the same generated value here and into the secret; later plans generate
         // new ones, which the listener rule ignores (see LoadBalancer) like the secret version does.
         Value = random.RandomPassword;
+        SecretArn = secret.Arn;
     }
 
     public string Value { get; }
+
+    /// <summary>The secret, where this stack creates it (the primary), for its rotation.</summary>
+    public string? SecretArn { get; }
 }

@@ -1,12 +1,12 @@
 using StudentRecords.Synth.Output;
 
-namespace StudentRecords.Synth.Constructs.Recovery;
+namespace StudentRecords.Synth.Constructs.Functions;
 
-/// <param name="Handler">The export of synth/Lambda/recovery/index.mjs that this function runs.</param>
-/// <param name="Package">The recovery code (synth/Lambda/recovery, copied beside the synth app), zipped.</param>
+/// <param name="Handler">The export of the package's index.mjs that this function runs.</param>
+/// <param name="Package">A folder of synth/Lambda (copied beside the synth app), zipped.</param>
 /// <param name="Environment">Its settings, read by the handler's settingsFrom().</param>
-/// <param name="Permissions">What it may do, each on named resources (see Recovery in RegionalStack).</param>
-public sealed record RecoveryFunctionConfig(
+/// <param name="Permissions">What it may do, each on named resources .</param>
+public sealed record NodeFunctionConfig(
     string Name,
     string Handler,
     string Description,

@@ -4,18 +4,18 @@ using HashiCorp.Cdktf.Providers.Aws.LambdaFunction;
 using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Constructs.Security;
 
-namespace StudentRecords.Synth.Constructs.Recovery;
+namespace StudentRecords.Synth.Constructs.Functions;
 
 /// <summary>
-/// One of the standby's recovery Lambdas (synth/Lambda/recovery: the readiness report and the drill report), on the
-/// Node.js runtime, whose AWS SDK v3 is built in: nothing is bundled. Neither needs reserved concurrency, which a
-/// new account's quota of 10 could not grant (unreserved concurrency may not fall below 10).
+/// One of the platform's Lambdas (synth/Lambda/: the recovery reports, the origin header's rotation), on the Node.js
+/// runtime, whose AWS SDK v3 is built in: nothing is bundled. None needs reserved concurrency, which a new
+/// account's quota of 10 could not grant (unreserved concurrency may not fall below 10).
 /// </summary>
-public sealed class RecoveryFunction : Construct
+public sealed class NodeFunction : Construct
 {
     public const string Runtime = "nodejs22.x";
 
-    public RecoveryFunction(Construct scope, string id, RecoveryFunctionConfig config) : base(scope, id)
+    public NodeFunction(Construct scope, string id, NodeFunctionConfig config) : base(scope, id)
     {
         var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
         var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
