@@ -2,7 +2,7 @@
 // interpreter against moto's RDS, ECS, Application Auto Scaling, ELBv2, SSM and SNS, seeded with the resources the DR
 // stack names. What is asserted is moto's state afterwards, not the calls made.
 //
-// moto's interpreter differs from Step Functions in three ways that this test, not the product, works around:
+// moto differs from AWS in these ways, which this test, not the product, works around:
 // - it hands Parameters to botocore as written, while Step Functions takes the Java SDK's PascalCase names; for the
 //   services whose wire names are camelCase (ECS, Step Functions) the test lowers the first letter of each
 //   parameter and of each ResultSelector path (rewriteForMoto);
