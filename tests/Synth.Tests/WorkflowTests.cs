@@ -158,6 +158,21 @@ public sealed partial class WorkflowTests
         Assert.DoesNotContain(Scalars(Load("ci.yml"), "run"), r => r.Value!.Contains("terraform fmt", StringComparison.Ordinal)); // it ignores .tf.json
     }
 
+    /// <summary>global.json pins the SDK's feature band; every workflow installs that SDK, not whatever 10.0 is newest.</summary>
+    [Fact]
+    public void EveryWorkflowInstallsTheSdkGlobalJsonPins()
+    {
+        var pinned = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "global.json")))!["sdk"]!;
+
+        Assert.Equal("latestPatch", (string?)pinned["rollForward"]);
+        Assert.StartsWith(Environment.Version.ToString(2), (string?)pinned["version"]); // the SDK of the runtime these tests run on
+        foreach (var file in Directory.GetFiles(Folder, "*.yml"))
+        {
+            var setups = Regex.Matches(File.ReadAllText(file), @"uses: actions/setup-dotnet@v\d+\n\s+with:\n\s+([\w-]+):").Select(m => m.Groups[1].Value).ToList();
+            Assert.All(setups, key => Assert.Equal("global-json-file", key));
+        }
+    }
+
     [GeneratedRegex(@"\b(?:secrets|vars)\.[A-Z][A-Z0-9_]*")]
     private static partial Regex ContextReference();
 
