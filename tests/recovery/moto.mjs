@@ -30,6 +30,9 @@ export async function startMoto() {
   const child = spawn(python(), ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Should the test process end without calling stop() (a timeout kills it), the server goes with it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let stderr = ''; // MOTO_DEBUG=1 shows moto's own log
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); if (process.env.MOTO_DEBUG) process.stderr.write(d); });
   const endpoint = `http://127.0.0.1:${port}`;
@@ -46,6 +49,11 @@ export async function startMoto() {
   return {
     endpoint,
     clientConfig: (region) => ({ endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }),
-    stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
+    stop: () => new Promise((resolve) => {
+      process.removeListener('exit', orphanGuard);
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill();
+    }),
   };
 }

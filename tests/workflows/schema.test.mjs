@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { readdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -26,8 +26,10 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.yml')).sort())
   });
 }
 
-test('the validator finds an unknown key (so a clean result means something)', () => {
-  const broken = join(mkdtempSync(join(tmpdir(), 'srp-workflow-')), 'broken.yml');
+test('the validator finds an unknown key (so a clean result means something)', (t) => {
+  const scratch = mkdtempSync(join(tmpdir(), 'srp-workflow-'));
+  const broken = join(scratch, 'broken.yml');
+  t.after(() => rmSync(scratch, { recursive: true, force: true }));
   writeFileSync(broken, readFileSync(join(folder, 'dr-failover.yml'), 'utf8').replace('    runs-on: ubuntu-24.04', '    runs-on: ubuntu-24.04\n    run-on: typo'));
   const { ok, findings } = validate(broken);
   assert.equal(ok, false);

@@ -19,7 +19,7 @@ public static class FailbackWorkflow
         var main = new RecoverySteps(new Workflow
         {
             Comment = $"Fails the platform back to {targets.PrimaryRegion} (synth/Constructs/Recovery/FailbackWorkflow.cs)",
-            TimeoutSeconds = RecoverySpec.Polls(targets.Recovery.PromotionWaitMinutes, targets.Recovery.PollSeconds) * targets.Recovery.PollSeconds + 15 * 60,
+            TimeoutSeconds = targets.PromotionPolls * targets.Recovery.PollSeconds + 15 * 60,
         }, inBranch: false);
         RecoveryNotices.Begin(main, targets.TopicArn, "failback", "Read the active region");
         main.ReadActiveRegion(targets, global ? "Read the global writer" : "Is the database returned");
