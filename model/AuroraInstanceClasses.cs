@@ -10,8 +10,14 @@ public static class AuroraInstanceClasses
 {
     public static readonly IReadOnlyDictionary<string, int> MaxConnections = new SortedDictionary<string, int>(StringComparer.Ordinal)
     {
-        ["db.t3.medium"] = 90, ["db.t4g.medium"] = 90, ["db.t3.large"] = 135, ["db.t4g.large"] = 135,
-        ["db.r5.large"] = 1000, ["db.r6g.large"] = 1000, ["db.r7g.large"] = 1000, ["db.r6g.xlarge"] = 2000,
+        ["db.t3.medium"] = 90,
+        ["db.t4g.medium"] = 90,
+        ["db.t3.large"] = 135,
+        ["db.t4g.large"] = 135,
+        ["db.r5.large"] = 1000,
+        ["db.r6g.large"] = 1000,
+        ["db.r7g.large"] = 1000,
+        ["db.r6g.xlarge"] = 2000,
     };
 
     /// <summary>Whether AWS lets the class join an Aurora Global Database (memory-optimized: db.r5 and newer).</summary>

@@ -1,16 +1,23 @@
 namespace StudentRecords.Model;
 
 /// <summary>The Aurora MySQL cluster.</summary>
-/// <param name="BackupWindow">Daily backup window in UTC, <c>hh:mm-hh:mm</c>.</param>
-/// <param name="RotationDays">How often the primary rotates the master password (the seed rotates automatically; 30 when left out).</param>
-public sealed record DatabaseSpec(
-    string EngineVersion,
-    string InstanceClass,
-    int InstanceCount,
-    ReplicationMode Replication,
-    int BackupRetentionDays,
-    string BackupWindow,
-    int RotationDays = DatabaseSpec.DefaultRotationDays)
+public sealed record DatabaseSpec
 {
+    public required string EngineVersion { get; init; }
+
+    public required string InstanceClass { get; init; }
+
+    public required int InstanceCount { get; init; }
+
+    public required ReplicationMode Replication { get; init; }
+
+    public required int BackupRetentionDays { get; init; }
+
+    /// <summary>Daily backup window in UTC, <c>hh:mm-hh:mm</c>.</summary>
+    public required string BackupWindow { get; init; }
+
+    /// <summary>How often the primary rotates the master password (the seed rotates automatically; 30 when left out).</summary>
+    public int RotationDays { get; init; } = DatabaseSpec.DefaultRotationDays;
+
     public const int DefaultRotationDays = 30;
 }

@@ -1,27 +1,35 @@
 namespace StudentRecords.Model;
 
 /// <summary>How failover starts and how long its waits may last (platform.yaml <c>recovery</c>).</summary>
-/// <param name="AutomaticFailover">
-/// When the primary's composite "unhealthy" alarm fires, start the failover without waiting for an
-/// operator. Off by default, as in the seed: failing over is an operator's decision.
-/// </param>
-/// <param name="Approval">The failover stops before promoting the database until an operator approves (dr-failover workflow).</param>
-/// <param name="PollSeconds">How often the failover looks again while it waits for the database or the service.</param>
-/// <param name="PromotionWaitMinutes">How long the failover waits for the promoted database to become writable before it fails.</param>
-/// <param name="ServiceWaitMinutes">How long it waits for the standby's load balancer to report a healthy task before it fails.</param>
-/// <param name="ApprovalWaitMinutes">How long an approval may take before the failover gives up.</param>
-/// <param name="RtoMinutes">The recovery time objective: the longest the platform may be down (seed: 15–20 minutes).</param>
-/// <param name="RpoMinutes">The recovery point objective: the most recent writes a failover may lose (seed: 1–3 minutes).</param>
-public sealed record RecoverySpec(
-    bool AutomaticFailover,
-    bool Approval = false,
-    int PollSeconds = RecoverySpec.DefaultPollSeconds,
-    int PromotionWaitMinutes = RecoverySpec.DefaultPromotionWaitMinutes,
-    int ServiceWaitMinutes = RecoverySpec.DefaultServiceWaitMinutes,
-    int ApprovalWaitMinutes = RecoverySpec.DefaultApprovalWaitMinutes,
-    int RtoMinutes = RecoverySpec.DefaultRtoMinutes,
-    int RpoMinutes = RecoverySpec.DefaultRpoMinutes)
+public sealed record RecoverySpec
 {
+    /// <summary>
+    /// When the primary's composite "unhealthy" alarm fires, start the failover without waiting for an
+    /// operator. Off by default, as in the seed: failing over is an operator's decision.
+    /// </summary>
+    public required bool AutomaticFailover { get; init; }
+
+    /// <summary>The failover stops before promoting the database until an operator approves (dr-failover workflow).</summary>
+    public bool Approval { get; init; }
+
+    /// <summary>How often the failover looks again while it waits for the database or the service.</summary>
+    public int PollSeconds { get; init; } = RecoverySpec.DefaultPollSeconds;
+
+    /// <summary>How long the failover waits for the promoted database to become writable before it fails.</summary>
+    public int PromotionWaitMinutes { get; init; } = RecoverySpec.DefaultPromotionWaitMinutes;
+
+    /// <summary>How long it waits for the standby's load balancer to report a healthy task before it fails.</summary>
+    public int ServiceWaitMinutes { get; init; } = RecoverySpec.DefaultServiceWaitMinutes;
+
+    /// <summary>How long an approval may take before the failover gives up.</summary>
+    public int ApprovalWaitMinutes { get; init; } = RecoverySpec.DefaultApprovalWaitMinutes;
+
+    /// <summary>The recovery time objective: the longest the platform may be down (seed: 15–20 minutes).</summary>
+    public int RtoMinutes { get; init; } = RecoverySpec.DefaultRtoMinutes;
+
+    /// <summary>The recovery point objective: the most recent writes a failover may lose (seed: 1–3 minutes).</summary>
+    public int RpoMinutes { get; init; } = RecoverySpec.DefaultRpoMinutes;
+
     public const int DefaultRtoMinutes = 20;
 
     public const int DefaultRpoMinutes = 3;

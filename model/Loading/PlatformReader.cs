@@ -25,7 +25,7 @@ internal static class PlatformReader
         if (domainReader is not null && domain is null) return null;
         if (authReader is not null && auth is null) return null;
         if (cost is null) return null;
-        return new PlatformSpec(project, managedBy, tags, state, alerts, alarms, audit, recovery, domain, auth, cost);
+        return new PlatformSpec { Project = project, ManagedBy = managedBy, Tags = tags, State = state, Alerts = alerts, Alarms = alarms, Audit = audit, Recovery = recovery, Domain = domain, Auth = auth, Cost = cost };
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -63,8 +63,19 @@ internal static class PlatformReader
         return alb5xx is null || unhealthy is null || responseTime is null || serviceCpu is null || serviceMemory is null
             || databaseCpu is null || connections is null || lag is null || freeStorage is null || failedSignIns is null
             ? null
-            : new AlarmsSpec(alb5xx.Value, unhealthy.Value, responseTime.Value, serviceCpu.Value, serviceMemory.Value,
-                databaseCpu.Value, connections.Value, lag.Value, freeStorage.Value, failedSignIns.Value);
+            : new AlarmsSpec
+            {
+                Alb5xxPerMinute = alb5xx.Value,
+                UnhealthyHosts = unhealthy.Value,
+                ResponseTimeSeconds = responseTime.Value,
+                ServiceCpuPercent = serviceCpu.Value,
+                ServiceMemoryPercent = serviceMemory.Value,
+                DatabaseCpuPercent = databaseCpu.Value,
+                ConnectionsPercent = connections.Value,
+                ReplicationLagSeconds = lag.Value,
+                FreeLocalStorageGb = freeStorage.Value,
+                FailedSignInsPerHour = failedSignIns.Value
+            };
     }
 
     private static AuditSpec? ReadAudit(MappingReader r)
@@ -92,7 +103,7 @@ internal static class PlatformReader
         r.RejectUnknownKeys();
         return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null || rto is null || rpo is null
             ? null
-            : new RecoverySpec(automatic.Value, approval.Value, pollSeconds.Value, promotionWait.Value, serviceWait.Value, approvalWait.Value, rto.Value, rpo.Value);
+            : new RecoverySpec { AutomaticFailover = automatic.Value, Approval = approval.Value, PollSeconds = pollSeconds.Value, PromotionWaitMinutes = promotionWait.Value, ServiceWaitMinutes = serviceWait.Value, ApprovalWaitMinutes = approvalWait.Value, RtoMinutes = rto.Value, RpoMinutes = rpo.Value };
     }
 
     private static CostSpec? ReadCost(MappingReader r)

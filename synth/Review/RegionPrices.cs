@@ -1,18 +1,33 @@
 namespace StudentRecords.Synth.Review;
 
 /// <summary>On-demand list prices of one region, in US dollars.</summary>
-public sealed record RegionPrices(
-    decimal FargateVcpuHour,
-    decimal FargateGbHour,
-    decimal NatGatewayHour,
-    decimal NatGatewayGb,
-    decimal AlbHour,
-    decimal AlbLcuHour,
-    IReadOnlyDictionary<string, decimal> AuroraInstanceHour,
-    decimal AuroraStorageGbMonth,
-    decimal AuroraIoMillion,
-    decimal InterfaceEndpointHour,
-    decimal CloudWatchLogsIngestGb,
-    decimal S3StandardGbMonth,
-    decimal KmsKeyMonth,
-    decimal SecretMonth);
+public sealed record RegionPrices
+{
+    public required decimal FargateVcpuHour { get; init; }
+
+    public required decimal FargateGbHour { get; init; }
+
+    public required decimal NatGatewayHour { get; init; }
+
+    public required decimal NatGatewayGb { get; init; }
+
+    public required decimal AlbHour { get; init; }
+
+    public required decimal AlbLcuHour { get; init; }
+
+    public required IReadOnlyDictionary<string, decimal> AuroraInstanceHour { get; init; }
+
+    public required decimal AuroraStorageGbMonth { get; init; }
+
+    public required decimal AuroraIoMillion { get; init; }
+
+    public required decimal InterfaceEndpointHour { get; init; }
+
+    public required decimal CloudWatchLogsIngestGb { get; init; }
+
+    public required decimal S3StandardGbMonth { get; init; }
+
+    public required decimal KmsKeyMonth { get; init; }
+
+    public required decimal SecretMonth { get; init; }
+}

@@ -1,7 +1,7 @@
 using Scriban;
+using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Observability;
 using StudentRecords.Synth.Templates;
-using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Review;
 

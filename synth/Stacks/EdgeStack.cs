@@ -32,16 +32,27 @@ public sealed class EdgeStack : TerraformStack
         AwsProviders.Create(this, GlobalRegion, StackTags.For(platform, Environment));
         var names = new ResourceNames(platform, Environment);
         var account = new AccountContext(this, "account");
-        var key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, "Encrypts the edge's logs",
-            account.RootPrincipal, ServiceStatements: [PolicyStatements.AllowCloudWatchLogs(GlobalRegion, account)]));
-        var logs = new SecureBucket(this, "log-bucket", new SecureBucketConfig(names.LogBucket, KmsKeyArn: null, NoncurrentVersionDays: 1,
-            ExpireObjectsAfterDays: primary.Storage.LogRetentionDays, AllowLogDeliveryAcls: true));
-        var firewall = new WebFirewall(this, "firewall", new WebFirewallConfig(names.Prefix, key.Arn, primary.Storage.LogRetentionDays, RequestsPerFiveMinutesPerIp));
+        var key = new EncryptionKey(this, "key", new EncryptionKeyConfig
+        {
+            Alias = names.KeyAlias,
+            Description = "Encrypts the edge's logs",
+            AdministratorPrincipal = account.RootPrincipal,
+            ServiceStatements = [PolicyStatements.AllowCloudWatchLogs(GlobalRegion, account)]
+        });
+        var logs = new SecureBucket(this, "log-bucket", new SecureBucketConfig
+        {
+            Name = names.LogBucket,
+            KmsKeyArn = null,
+            NoncurrentVersionDays = 1,
+            ExpireObjectsAfterDays = primary.Storage.LogRetentionDays,
+            AllowLogDeliveryAcls = true
+        });
+        var firewall = new WebFirewall(this, "firewall", new WebFirewallConfig { Name = names.Prefix, KmsKeyArn = key.Arn, LogRetentionDays = primary.Storage.LogRetentionDays, RequestsPerFiveMinutes = RequestsPerFiveMinutesPerIp });
 
         // The load balancers are looked up by their deterministic names in their own regions rather than
         // read from the regional stacks' remote state: remote-state outputs break this stack's plan until
         // the producers are applied (terraform-cdk issue 3514); a name is known from the model alone.
-        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, [], Create: false, ReadFromRegion: primary.Region));
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig { SecretName = names.OriginSecret, KmsKeyArn = key.Arn, Replicas = [], Create = false, ReadFromRegion = primary.Region });
         var primaryAlb = LookUp(platform, primary);
         var standbyAlb = LookUp(platform, standby);
 
@@ -50,24 +61,47 @@ public sealed class EdgeStack : TerraformStack
         {
             var primaryNames = new ResourceNames(platform, primary.Name);
             var standbyNames = new ResourceNames(platform, standby.Name);
-            var certificate = new Certificate(this, "certificate", new CertificateConfig(domain.Name, [], domain.HostedZoneId, ValidatedElsewhere: []));
-            distribution = new Distribution(this, "cdn", new DistributionConfig(names.Prefix,
-                new Origin(primary.Name, primaryNames.OriginDomain!, Https: true),
-                new Origin(standby.Name, standbyNames.OriginDomain!, Https: true),
-                new Origin("failover", names.FailoverOriginDomain!, Https: true),
-                FormPaths, (domain.Name, certificate.Arn), firewall.Arn, logs.DomainName, originSecret.Value));
-            new FailoverDns(this, "dns", new FailoverDnsConfig(domain.HostedZoneId, domain.Name, names.FailoverOriginDomain!,
-                new RegionalOrigin(primary.Name, primaryNames.OriginDomain!, primaryAlb.DnsName, primaryAlb.ZoneId),
-                new RegionalOrigin(standby.Name, standbyNames.OriginDomain!, standbyAlb.DnsName, standbyAlb.ZoneId),
-                primary.Service.HealthCheckPath, distribution.DomainName, distribution.HostedZoneId));
+            var certificate = new Certificate(this, "certificate", new CertificateConfig { DomainName = domain.Name, AlternativeNames = [], HostedZoneId = domain.HostedZoneId, ValidatedElsewhere = [] });
+            distribution = new Distribution(this, "cdn", new DistributionConfig
+            {
+                Name = names.Prefix,
+                Primary = new Origin(primary.Name, primaryNames.OriginDomain!, Https: true),
+                Secondary = new Origin(standby.Name, standbyNames.OriginDomain!, Https: true),
+                Forms = new Origin("failover", names.FailoverOriginDomain!, Https: true),
+                FormPaths = FormPaths,
+                Domain = (domain.Name, certificate.Arn),
+                WebAclArn = firewall.Arn,
+                LogBucketDomainName = logs.DomainName,
+                OriginSecret = originSecret.Value
+            });
+            new FailoverDns(this, "dns", new FailoverDnsConfig
+            {
+                HostedZoneId = domain.HostedZoneId,
+                SiteName = domain.Name,
+                FailoverName = names.FailoverOriginDomain!,
+                Primary = new RegionalOrigin(primary.Name, primaryNames.OriginDomain!, primaryAlb.DnsName, primaryAlb.ZoneId),
+                Secondary = new RegionalOrigin(standby.Name, standbyNames.OriginDomain!, standbyAlb.DnsName, standbyAlb.ZoneId),
+                HealthPath = primary.Service.HealthCheckPath,
+                CloudFrontDomainName = distribution.DomainName,
+                CloudFrontZoneId = distribution.HostedZoneId
+            });
         }
         else
         {
             // Without a domain the ALBs have no certificate: CloudFront reaches them by their AWS names over HTTP.
             var primaryOrigin = new Origin(primary.Name, primaryAlb.DnsName, Https: false);
-            distribution = new Distribution(this, "cdn", new DistributionConfig(names.Prefix,
-                primaryOrigin, new Origin(standby.Name, standbyAlb.DnsName, Https: false), primaryOrigin,
-                FormPaths, null, firewall.Arn, logs.DomainName, originSecret.Value));
+            distribution = new Distribution(this, "cdn", new DistributionConfig
+            {
+                Name = names.Prefix,
+                Primary = primaryOrigin,
+                Secondary = new Origin(standby.Name, standbyAlb.DnsName, Https: false),
+                Forms = primaryOrigin,
+                FormPaths = FormPaths,
+                Domain = null,
+                WebAclArn = firewall.Arn,
+                LogBucketDomainName = logs.DomainName,
+                OriginSecret = originSecret.Value
+            });
         }
     }
 

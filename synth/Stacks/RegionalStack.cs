@@ -66,57 +66,140 @@ public sealed class RegionalStack : TerraformStack
         account = new AccountContext(this, "account");
         var keyUsers = new List<DataAwsIamPolicyDocumentStatement> { PolicyStatements.AllowCloudWatchLogs(env.Region, account), PolicyStatements.AllowCloudWatchAlarms() };
         if (OwnsTrail) keyUsers.Add(PolicyStatements.AllowCloudTrail(account));
-        key = new EncryptionKey(this, "key", new EncryptionKeyConfig(names.KeyAlias, $"Encrypts the {env.Name} environment's data, logs and secrets",
-            account.RootPrincipal, ServiceStatements: keyUsers));
+        key = new EncryptionKey(this, "key", new EncryptionKeyConfig
+        {
+            Alias = names.KeyAlias,
+            Description = $"Encrypts the {env.Name} environment's data, logs and secrets",
+            AdministratorPrincipal = account.RootPrincipal,
+            ServiceStatements = keyUsers
+        });
 
-        var network = new Network(this, "network", new NetworkConfig(names.Prefix, env.Region, env.Network, env.AvailabilityZones, key.Arn, env.Storage.LogRetentionDays, PeerCidrs));
+        var network = new Network(this, "network", new NetworkConfig { Name = names.Prefix, Region = env.Region, Spec = env.Network, AvailabilityZones = env.AvailabilityZones, KmsKeyArn = key.Arn, LogRetentionDays = env.Storage.LogRetentionDays, PeerCidrs = PeerCidrs });
         if (env.Network.PeerWithPrimary && !primaryRegionDown)
-            new PrimaryPeering(this, "peering", new PrimaryPeeringConfig(names.Prefix, network.VpcId, env.Network.VpcCidr, network.PrivateRouteTableIds,
-                new ResourceNames(model.Platform, model.Primary.Name).Prefix, model.Primary.Region, model.Primary.Network.VpcCidr));
+            new PrimaryPeering(this, "peering", new PrimaryPeeringConfig
+            {
+                Name = names.Prefix,
+                VpcId = network.VpcId,
+                VpcCidr = env.Network.VpcCidr,
+                PrivateRouteTableIds = network.PrivateRouteTableIds,
+                PrimaryName = new ResourceNames(model.Platform, model.Primary.Name).Prefix,
+                PrimaryRegion = model.Primary.Region,
+                PrimaryVpcCidr = model.Primary.Network.VpcCidr
+            });
         var audit = model.Platform.Audit;
-        var logs = new LogBucket(this, "log-bucket", new LogBucketConfig(names.LogBucket, env.Storage.LogRetentionDays, account.AccountId, account.Partition,
-            CloudTrailWrites: OwnsTrail, ConfigWrites: audit.Config));
-        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig(names.Prefix, env.Region, audit, IsPrimary, logs.Name, key.Arn, account.Partition, logs.Policy,
-            [model.Platform.State.Bucket, Naming.StateReplicaBucket(model.Platform.State)]));
+        var logs = new LogBucket(this, "log-bucket", new LogBucketConfig
+        {
+            Name = names.LogBucket,
+            RetentionDays = env.Storage.LogRetentionDays,
+            AccountId = account.AccountId,
+            Partition = account.Partition,
+            CloudTrailWrites = OwnsTrail,
+            ConfigWrites = audit.Config
+        });
+        new SecurityMonitoring(this, "audit", new SecurityMonitoringConfig
+        {
+            Name = names.Prefix,
+            Region = env.Region,
+            Switches = audit,
+            OwnsTrail = IsPrimary,
+            LogBucketName = logs.Name,
+            KmsKeyArn = key.Arn,
+            Partition = account.Partition,
+            LogBucketPolicy = logs.Policy,
+            RecordedBuckets = [model.Platform.State.Bucket, Naming.StateReplicaBucket(model.Platform.State)]
+        });
         var assets = CreateAssetsBucket(logs);
         var certificate = CreateCertificate();
-        var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig(names.Prefix, env.Region, network.VpcId,
-            LoadBalancer.ListenerPortFor(https: certificate is not null), env.Service.ContainerPort, AdmitRoute53HealthCheckers: model.Platform.Domain is not null,
-            DatabaseRotation: IsPrimary));
+        var groups = new SecurityGroups(this, "security-groups", new SecurityGroupsConfig
+        {
+            Name = names.Prefix,
+            Region = env.Region,
+            VpcId = network.VpcId,
+            ListenerPort = LoadBalancer.ListenerPortFor(https: certificate is not null),
+            ContainerPort = env.Service.ContainerPort,
+            AdmitRoute53HealthCheckers = model.Platform.Domain is not null,
+            DatabaseRotation = IsPrimary
+        });
         var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
-        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig(names.OriginSecret, key.Arn, secretReplicas, Create: IsPrimary));
-        var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig(names.Short, network.VpcId, network.PublicSubnetIds,
-            groups.LoadBalancerGroupIds, env.Service.ContainerPort, env.Service.HealthCheckPath, logs.Name, logs.Policy, certificate?.Arn, originSecret.Value));
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig { SecretName = names.OriginSecret, KmsKeyArn = key.Arn, Replicas = secretReplicas, Create = IsPrimary });
+        var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig
+        {
+            Name = names.Short,
+            VpcId = network.VpcId,
+            SubnetIds = network.PublicSubnetIds,
+            SecurityGroupIds = groups.LoadBalancerGroupIds,
+            ContainerPort = env.Service.ContainerPort,
+            HealthCheckPath = env.Service.HealthCheckPath,
+            LogBucketName = logs.Name,
+            LogBucketPolicy = logs.Policy,
+            CertificateArn = certificate?.Arn,
+            OriginSecret = originSecret.Value
+        });
         PointOriginNameAt(alb);
-        var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig(names.Repository, key.Arn, env.Storage.ImagesKept,
-            IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [], account.AccountId));
+        var registry = new ContainerRegistry(this, "registry", new ContainerRegistryConfig
+        {
+            Name = names.Repository,
+            KmsKeyArn = key.Arn,
+            ImagesKept = env.Storage.ImagesKept,
+            ReplicateToRegions = IsPrimary ? [.. model.Standbys.Select(s => s.Region)] : [],
+            AccountId = account.AccountId
+        });
         var secretKeyArn = SecretKeyArn();
         var database = CreateDatabase(network, groups, secretReplicas, secretKeyArn);
-        var service = new AppService(this, "service", new AppServiceConfig(names.Prefix, env.Region, env.Service, $"{registry.Url}:{imageTag}", registry.Arn,
-            network.TaskSubnetIds, groups.ServiceGroupId, env.Network.TaskEgress == TaskEgress.PublicIp, alb.TargetGroupArn,
-            database.Connection, assets.Arn, assets.Name, key.Arn, env.Storage.LogRetentionDays, CreateSingleSignOn(secretReplicas, secretKeyArn), alb.Routing));
+        var service = new AppService(this, "service", new AppServiceConfig
+        {
+            Name = names.Prefix,
+            Region = env.Region,
+            Spec = env.Service,
+            Image = $"{registry.Url}:{imageTag}",
+            RepositoryArn = registry.Arn,
+            SubnetIds = network.TaskSubnetIds,
+            SecurityGroupId = groups.ServiceGroupId,
+            AssignPublicIp = env.Network.TaskEgress == TaskEgress.PublicIp,
+            TargetGroupArn = alb.TargetGroupArn,
+            Database = database.Connection,
+            AssetsBucketArn = assets.Arn,
+            AssetsBucketName = assets.Name,
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            SingleSignOn = CreateSingleSignOn(secretReplicas, secretKeyArn),
+            TargetGroupRouting = alb.Routing
+        });
 
-        var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig(names.Prefix, env.Region, model.Platform.Alarms, model.Platform.Alerts.Email, key.Arn,
-            new MonitoredResources(alb.ArnSuffix, alb.TargetGroupArnSuffix, service.ClusterName, service.ServiceName, database.Cluster.Identifier, env.Database.InstanceClass, service.LogGroupName),
-            FollowsPrimary: !IsPrimary, env.Database.Replication, names.MetricNamespace));
+        var monitoring = new Monitoring(this, "monitoring", new MonitoringConfig
+        {
+            Name = names.Prefix,
+            Region = env.Region,
+            Thresholds = model.Platform.Alarms,
+            AlertEmail = model.Platform.Alerts.Email,
+            KmsKeyArn = key.Arn,
+            Watched = new MonitoredResources { LoadBalancerArnSuffix = alb.ArnSuffix, TargetGroupArnSuffix = alb.TargetGroupArnSuffix, EcsCluster = service.ClusterName, EcsService = service.ServiceName, DatabaseCluster = database.Cluster.Identifier, DatabaseInstanceClass = env.Database.InstanceClass, AppLogGroup = service.LogGroupName },
+            FollowsPrimary = !IsPrimary,
+            Replication = env.Database.Replication,
+            MetricNamespace = names.MetricNamespace
+        });
 
         var cost = model.Platform.Cost;
-        new MonthlyBudget(this, "budget", new MonthlyBudgetConfig(names.Prefix, env.Name, cost.MonthlyBudgetUsd, cost.AlertAboveUsd, model.Platform.Alerts.Email, ActivateCostTag: IsPrimary));
+        new MonthlyBudget(this, "budget", new MonthlyBudgetConfig { Name = names.Prefix, Environment = env.Name, MonthlyBudgetUsd = cost.MonthlyBudgetUsd, AlertAboveUsd = cost.AlertAboveUsd, AlertEmail = model.Platform.Alerts.Email, ActivateCostTag = IsPrimary });
 
         if (!IsPrimary) CreateRecovery(packages.Recovery, service, alb, monitoring, logs);
         if (IsPrimary) RotateOriginSecret(originSecret, packages.OriginSecret);
 
-        new OperationalParameters(this, "parameters", new OperationalParametersConfig(names.ParameterPrefix, new Dictionary<string, string>
+        new OperationalParameters(this, "parameters", new OperationalParametersConfig
         {
-            ["alb-dns-name"] = alb.DnsName,
-            ["target-group-arn"] = alb.TargetGroupArn,
-            ["db-cluster-arn"] = database.Cluster.Arn,
-            ["db-cluster-endpoint"] = database.Cluster.Endpoint,
-            ["ecs-cluster-name"] = service.ClusterName,
-            ["ecs-service-name"] = service.ServiceName,
-            ["region"] = env.Region,
-            ["role"] = env.Role.ToString().ToLowerInvariant(),
-        }));
+            Prefix = names.ParameterPrefix,
+            Values = new Dictionary<string, string>
+            {
+                ["alb-dns-name"] = alb.DnsName,
+                ["target-group-arn"] = alb.TargetGroupArn,
+                ["db-cluster-arn"] = database.Cluster.Arn,
+                ["db-cluster-endpoint"] = database.Cluster.Endpoint,
+                ["ecs-cluster-name"] = service.ClusterName,
+                ["ecs-service-name"] = service.ServiceName,
+                ["region"] = env.Region,
+                ["role"] = env.Role.ToString().ToLowerInvariant(),
+            }
+        });
     }
 
     private bool IsPrimary => env.Role == EnvironmentRole.Primary;
@@ -143,9 +226,27 @@ public sealed class RegionalStack : TerraformStack
         var primaryCluster = arn("rds", model.Primary.Region, $"cluster:{primary.Cluster}");
         var parameter = (string name) => arn("ssm", env.Region, $"parameter{name}");
         var primaryService = model.Primary.Service;
-        var targets = new RecoveryTargets(model.Primary.Region, env.Region, env.Database.Replication, names.Cluster, standbyCluster, primaryCluster, names.GlobalCluster,
-            service.ClusterName, service.ServiceName, primaryService.DesiredCount, primaryService.Autoscaling.Min, primaryService.Autoscaling.Max,
-            alb.TargetGroupArn, names.ActiveRegionParameter, names.LastDrillParameter, names.ApprovalParameter, monitoring.TopicArn, model.Platform.Recovery);
+        var targets = new RecoveryTargets
+        {
+            PrimaryRegion = model.Primary.Region,
+            StandbyRegion = env.Region,
+            Replication = env.Database.Replication,
+            StandbyCluster = names.Cluster,
+            StandbyClusterArn = standbyCluster,
+            PrimaryClusterArn = primaryCluster,
+            GlobalCluster = names.GlobalCluster,
+            EcsCluster = service.ClusterName,
+            EcsService = service.ServiceName,
+            DesiredCount = primaryService.DesiredCount,
+            MinCapacity = primaryService.Autoscaling.Min,
+            MaxCapacity = primaryService.Autoscaling.Max,
+            TargetGroupArn = alb.TargetGroupArn,
+            ActiveRegionParameter = names.ActiveRegionParameter,
+            LastDrillParameter = names.LastDrillParameter,
+            ApprovalParameter = names.ApprovalParameter,
+            TopicArn = monitoring.TopicArn,
+            Recovery = model.Platform.Recovery
+        };
         var globalCluster = $"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}";
         var resources = (string machine) => new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -164,14 +265,32 @@ public sealed class RegionalStack : TerraformStack
             ["ssm:GetParameters"] = [parameter(names.ActiveRegionParameter)],
             ["ssm:PutParameter"] = [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.ApprovalParameter)],
         };
-        var failover = new RecoveryStateMachine(this, "failover", new RecoveryStateMachineConfig(names.FailoverStateMachine, FailoverWorkflow.Build(targets),
-            key.Arn, env.Storage.LogRetentionDays, resources(names.FailoverStateMachine)));
-        var failback = new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig(names.FailbackStateMachine, FailbackWorkflow.Build(targets),
-            key.Arn, env.Storage.LogRetentionDays, resources(names.FailbackStateMachine)));
-        var readiness = new NodeFunction(this, "readiness", new NodeFunctionConfig(names.ReadinessFunction, "readiness",
-            "Disaster recovery: what a failover would find in the standby, published as DrReady (synth/Lambda/recovery/readiness.mjs)",
-            package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var failover = new RecoveryStateMachine(this, "failover", new RecoveryStateMachineConfig
+        {
+            Name = names.FailoverStateMachine,
+            Workflow = FailoverWorkflow.Build(targets),
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            ResourcesByAction = resources(names.FailoverStateMachine)
+        });
+        var failback = new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig
+        {
+            Name = names.FailbackStateMachine,
+            Workflow = FailbackWorkflow.Build(targets),
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            ResourcesByAction = resources(names.FailbackStateMachine)
+        });
+        var readiness = new NodeFunction(this, "readiness", new NodeFunctionConfig
+        {
+            Name = names.ReadinessFunction,
+            Handler = "readiness",
+            Description = "Disaster recovery: what a failover would find in the standby, published as DrReady (synth/Lambda/recovery/readiness.mjs)",
+            Package = package,
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            Partition = account.Partition,
+            Environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["PRIMARY_REGION"] = model.Primary.Region,
                 ["REPLICATION_MODE"] = env.Database.Replication.ToString().ToLowerInvariant(),
@@ -184,7 +303,7 @@ public sealed class RegionalStack : TerraformStack
                 ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
                 ["METRIC_NAMESPACE"] = names.MetricNamespace,
             },
-            [
+            Permissions = [
                 PolicyStatements.Allow("ReadTheStandbyService", ["ecs:DescribeServices"], [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")]),
                 PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
                 PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
@@ -192,12 +311,24 @@ public sealed class RegionalStack : TerraformStack
                 PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"],
                     [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.LastDrillReportParameter)]),
                 PolicyStatements.AllowPutMetricData("PublishReadiness", names.MetricNamespace),
-            ]));
-        new ReadinessSchedule(this, "readiness-schedule", new ReadinessScheduleConfig(names.ReadinessFunction, readiness.Arn, key.Arn, names.MetricNamespace, monitoring.TopicArn));
+            ]
+        });
+        new ReadinessSchedule(this, "readiness-schedule", new ReadinessScheduleConfig { Name = names.ReadinessFunction, FunctionArn = readiness.Arn, KmsKeyArn = key.Arn, MetricNamespace = names.MetricNamespace, TopicArn = monitoring.TopicArn });
         CreateDrillReport(package, logs, parameter, [failover.Arn, failback.Arn], [names.FailoverStateMachine, names.FailbackStateMachine]);
         if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
-            new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig(names.Prefix, model.Primary.Region, env.Region,
-                $"{primary.Prefix}-unhealthy", failover.Arn, account.AccountId, account.Partition, monitoring.TopicArn, key.Arn, env.Storage.LogRetentionDays));
+            new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig
+            {
+                Name = names.Prefix,
+                PrimaryRegion = model.Primary.Region,
+                StandbyRegion = env.Region,
+                PrimaryAlarmName = $"{primary.Prefix}-unhealthy",
+                StateMachineArn = failover.Arn,
+                AccountId = account.AccountId,
+                Partition = account.Partition,
+                TopicArn = monitoring.TopicArn,
+                KmsKeyArn = key.Arn,
+                LogRetentionDays = env.Storage.LogRetentionDays
+            });
     }
 
     /// <summary>
@@ -208,10 +339,16 @@ public sealed class RegionalStack : TerraformStack
     {
         var executions = machineNames.Select(m => $"arn:{account.Partition}:states:{env.Region}:{account.AccountId}:execution:{m}:*").ToArray();
         var reports = new[] { names.LastFailoverReportParameter, names.LastFailbackReportParameter, names.LastDrillReportParameter }.Select(parameter).ToArray();
-        var function = new NodeFunction(this, "drill-report", new NodeFunctionConfig(names.DrillReportFunction, "drillReport",
-            "Disaster recovery: each finished failover's and failback's steps and time against the RTO (synth/Lambda/recovery/drill-report.mjs)",
-            package, key.Arn, env.Storage.LogRetentionDays, account.Partition,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var function = new NodeFunction(this, "drill-report", new NodeFunctionConfig
+        {
+            Name = names.DrillReportFunction,
+            Handler = "drillReport",
+            Description = "Disaster recovery: each finished failover's and failback's steps and time against the RTO (synth/Lambda/recovery/drill-report.mjs)",
+            Package = package,
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            Partition = account.Partition,
+            Environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["LOG_BUCKET"] = names.LogBucket,
                 ["REPORT_PREFIX"] = ResourceNames.RecoveryReportPrefix,
@@ -220,40 +357,62 @@ public sealed class RegionalStack : TerraformStack
                 ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
                 ["RTO_MINUTES"] = model.Platform.Recovery.RtoMinutes.ToString(CultureInfo.InvariantCulture),
             },
-            [
+            Permissions = [
                 PolicyStatements.Allow("ReadTheExecutions", ["states:DescribeExecution", "states:GetExecutionHistory"], executions),
                 PolicyStatements.Allow("WriteTheReports", ["s3:PutObject"], [$"arn:{account.Partition}:s3:::{names.LogBucket}/{ResourceNames.RecoveryReportPrefix}/*"]),
                 PolicyStatements.Allow("RecordTheSummaries", ["ssm:GetParameters", "ssm:PutParameter"], reports),
-            ]));
-        new ExecutionEndTrigger(this, "drill-report-trigger", new ExecutionEndTriggerConfig(names.DrillReportFunction, machineArns, function.FunctionName, function.Arn));
+            ]
+        });
+        new ExecutionEndTrigger(this, "drill-report-trigger", new ExecutionEndTriggerConfig { Name = names.DrillReportFunction, StateMachineArns = machineArns, FunctionName = function.FunctionName, FunctionArn = function.Arn });
     }
 
     /// <summary>The origin header's value rotates from the primary, which owns it; every environment's load balancer checks it.</summary>
     private void RotateOriginSecret(OriginSecret originSecret, LambdaPackage package) =>
-        new OriginSecretRotation(this, "origin-secret-rotation", new OriginSecretRotationConfig(names.Prefix, originSecret.SecretArn!, key.Arn, package,
-            env.Storage.LogRetentionDays, account.Partition, account.AccountId,
-            [.. model.Environments.Select(e => (new ResourceNames(model.Platform, e.Name).Short, e.Region))],
-            new ResourceNames(model.Platform, PlatformApp.EdgeStackName).Prefix));
+        new OriginSecretRotation(this, "origin-secret-rotation", new OriginSecretRotationConfig
+        {
+            Name = names.Prefix,
+            SecretArn = originSecret.SecretArn!,
+            KmsKeyArn = key.Arn,
+            Package = package,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            Partition = account.Partition,
+            AccountId = account.AccountId,
+            LoadBalancers = [.. model.Environments.Select(e => (new ResourceNames(model.Platform, e.Name).Short, e.Region))],
+            DistributionComment = new ResourceNames(model.Platform, PlatformApp.EdgeStackName).Prefix
+        });
 
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
     private SecureBucket CreateAssetsBucket(LogBucket logs)
     {
-        var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig(names.AssetsBucket, key.Arn, env.Storage.NoncurrentVersionDays, AccessLogBucket: logs.Name));
+        var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig { Name = names.AssetsBucket, KmsKeyArn = key.Arn, NoncurrentVersionDays = env.Storage.NoncurrentVersionDays, AccessLogBucket = logs.Name });
         if (IsPrimary || primaryRegionDown) return bucket;
 
         // The standby owns the rule because it is applied after the primary: the destination exists by then.
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
         var primaryKey = new DataAwsKmsAlias(this, "primary-key", new DataAwsKmsAliasConfig { Name = $"alias/{primary.KeyAlias}", Region = model.Primary.Region });
-        new BucketReplication(this, "assets-replication", new BucketReplicationConfig(
-            primary.AssetsBucket, $"arn:{account.Partition}:s3:::{primary.AssetsBucket}", primaryKey.TargetKeyArn,
-            bucket.Arn, key.Arn, $"{names.Prefix}-assets-replication", SourceRegion: model.Primary.Region, WaitFor: [bucket.Versioning]));
+        new BucketReplication(this, "assets-replication", new BucketReplicationConfig
+        {
+            SourceBucketName = primary.AssetsBucket,
+            SourceBucketArn = $"arn:{account.Partition}:s3:::{primary.AssetsBucket}",
+            SourceKeyArn = primaryKey.TargetKeyArn,
+            DestinationBucketArn = bucket.Arn,
+            DestinationKeyArn = key.Arn,
+            RoleName = $"{names.Prefix}-assets-replication",
+            SourceRegion = model.Primary.Region,
+            WaitFor = [bucket.Versioning]
+        });
         return bucket;
     }
 
     private Certificate? CreateCertificate() =>
         model.Platform.Domain is { } domain
-            ? new Certificate(this, "certificate", new CertificateConfig(names.OriginDomain!, [names.FailoverOriginDomain!], domain.HostedZoneId,
-                ValidatedElsewhere: IsPrimary ? [] : [names.FailoverOriginDomain!]))
+            ? new Certificate(this, "certificate", new CertificateConfig
+            {
+                DomainName = names.OriginDomain!,
+                AlternativeNames = [names.FailoverOriginDomain!],
+                HostedZoneId = domain.HostedZoneId,
+                ValidatedElsewhere = IsPrimary ? [] : [names.FailoverOriginDomain!]
+            })
             : null;
 
     /// <summary><c>{environment}.{domain}</c> → this load balancer: the name CloudFront uses as this environment's origin.</summary>
@@ -277,9 +436,9 @@ public sealed class RegionalStack : TerraformStack
     [
         .. model.Standbys.Select(standby =>
         {
-            var replicaKey = new EncryptionKey(this, $"secret-replica-key-{standby.Name}", new EncryptionKeyConfig(
-                new ResourceNames(model.Platform, standby.Name).SecretReplicaKeyAlias, $"Encrypts the {standby.Name} replicas of {env.Name}'s secrets",
-                account.RootPrincipal, Region: standby.Region));
+            var replicaKey = new EncryptionKey(this, $"secret-replica-key-{standby.Name}", new EncryptionKeyConfig {
+                Alias = new ResourceNames(model.Platform, standby.Name).SecretReplicaKeyAlias, Description = $"Encrypts the {standby.Name} replicas of {env.Name}'s secrets",
+                AdministratorPrincipal = account.RootPrincipal, Region = standby.Region });
             return new SecretReplica(standby.Region, replicaKey.Arn);
         }),
     ];
@@ -306,25 +465,56 @@ public sealed class RegionalStack : TerraformStack
     private RegionalDatabase CreateDatabase(Network network, SecurityGroups groups, IReadOnlyList<SecretReplica> secretReplicas, string secretKeyArn)
     {
         var primary = new ResourceNames(model.Platform, model.Primary.Name);
-        var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig(
-            names.DatabaseSecret, DatabaseUser, secretKeyArn, secretReplicas, Create: IsPrimary));
+        var credentials = new DatabaseCredentials(this, "database-credentials", new DatabaseCredentialsConfig
+        {
+            SecretName = names.DatabaseSecret,
+            Username = DatabaseUser,
+            KmsKeyArn = secretKeyArn,
+            Replicas = secretReplicas,
+            Create = IsPrimary
+        });
         var replicates = !IsPrimary && !primaryRegionDown;
         var wiring = new ReplicationWiring(
             env.Database.Replication == ReplicationMode.Global ? names.GlobalCluster : null,
             replicates ? $"arn:{account.Partition}:rds:{model.Primary.Region}:{account.AccountId}:cluster:{primary.Cluster}" : null,
             replicates ? model.Primary.Region : null);
-        var cluster = new AuroraCluster(this, "database", new AuroraClusterConfig(names.Cluster, env.Database, IsPrimary, wiring,
-            network.PrivateSubnetIds, groups.DatabaseGroupId, key.Arn, credentials, DatabaseName, account.Partition));
+        var cluster = new AuroraCluster(this, "database", new AuroraClusterConfig
+        {
+            Identifier = names.Cluster,
+            Spec = env.Database,
+            IsPrimary = IsPrimary,
+            Replication = wiring,
+            SubnetIds = network.PrivateSubnetIds,
+            SecurityGroupId = groups.DatabaseGroupId,
+            KmsKeyArn = key.Arn,
+            Credentials = credentials,
+            DatabaseName = DatabaseName,
+            Partition = account.Partition
+        });
         if (IsPrimary)
         {
             var firstValue = credentials.StoreFirstValue(cluster.Endpoint, AuroraCluster.Port, DatabaseName);
-            new DatabaseRotation(this, "database-rotation", new DatabaseRotationConfig(names.Prefix, env.Region, credentials.SecretArn, secretKeyArn,
-                network.PrivateSubnetIds, groups.RotationGroupId!, env.Database.RotationDays, firstValue));
+            new DatabaseRotation(this, "database-rotation", new DatabaseRotationConfig
+            {
+                Name = names.Prefix,
+                Region = env.Region,
+                SecretArn = credentials.SecretArn,
+                KmsKeyArn = secretKeyArn,
+                SubnetIds = network.PrivateSubnetIds,
+                SecurityGroupId = groups.RotationGroupId!,
+                RotationDays = env.Database.RotationDays,
+                FirstValue = firstValue
+            });
         }
-        new DatabaseBackup(this, "database-backup", new DatabaseBackupConfig(names.BackupVault, key.Arn,
-            IsPrimary ? cluster.Arn : null,
-            IsPrimary ? [.. model.Standbys.Select(s => $"arn:{account.Partition}:backup:{s.Region}:{account.AccountId}:backup-vault:{new ResourceNames(model.Platform, s.Name).BackupVault}")] : [],
-            env.Database.BackupRetentionDays, account.Partition));
+        new DatabaseBackup(this, "database-backup", new DatabaseBackupConfig
+        {
+            Name = names.BackupVault,
+            KmsKeyArn = key.Arn,
+            ClusterArn = IsPrimary ? cluster.Arn : null,
+            CopyToVaultArns = IsPrimary ? [.. model.Standbys.Select(s => $"arn:{account.Partition}:backup:{s.Region}:{account.AccountId}:backup-vault:{new ResourceNames(model.Platform, s.Name).BackupVault}")] : [],
+            RetentionDays = env.Database.BackupRetentionDays,
+            Partition = account.Partition
+        });
         return new RegionalDatabase(cluster, new DatabaseConnection(cluster.Endpoint, AuroraCluster.Port, DatabaseName, DatabaseUser, credentials.SecretArn, credentials.KeyArn));
     }
 }

@@ -32,19 +32,44 @@ public sealed class StateStack : TerraformStack
         var account = new AccountContext(this, "account");
         var name = (string purpose) => Naming.Resource(platform, Environment, purpose);
 
-        var key = new EncryptionKey(this, "key", new EncryptionKeyConfig(
-            name("state"), "Encrypts Terraform state and its lock table", account.RootPrincipal));
-        var replicaKey = new EncryptionKey(this, "replica-key", new EncryptionKeyConfig(
-            name("state-replica"), "Encrypts the replica of Terraform state", account.RootPrincipal, replicaProvider));
+        var key = new EncryptionKey(this, "key", new EncryptionKeyConfig
+        {
+            Alias = name("state"),
+            Description = "Encrypts Terraform state and its lock table",
+            AdministratorPrincipal = account.RootPrincipal
+        });
+        var replicaKey = new EncryptionKey(this, "replica-key", new EncryptionKeyConfig
+        {
+            Alias = name("state-replica"),
+            Description = "Encrypts the replica of Terraform state",
+            AdministratorPrincipal = account.RootPrincipal,
+            Provider = replicaProvider
+        });
 
-        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig(
-            platform.State.Bucket, key.Arn, platform.State.NoncurrentVersionDays));
-        var replica = new SecureBucket(this, "replica-bucket", new SecureBucketConfig(
-            Naming.StateReplicaBucket(platform.State), replicaKey.Arn, platform.State.NoncurrentVersionDays, replicaProvider));
-        new BucketReplication(this, "replication", new BucketReplicationConfig(
-            bucket.Name, bucket.Arn, key.Arn, replica.Arn, replicaKey.Arn, name("state-replication"),
-            WaitFor: [bucket.Versioning, replica.Versioning]));
+        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig
+        {
+            Name = platform.State.Bucket,
+            KmsKeyArn = key.Arn,
+            NoncurrentVersionDays = platform.State.NoncurrentVersionDays
+        });
+        var replica = new SecureBucket(this, "replica-bucket", new SecureBucketConfig
+        {
+            Name = Naming.StateReplicaBucket(platform.State),
+            KmsKeyArn = replicaKey.Arn,
+            NoncurrentVersionDays = platform.State.NoncurrentVersionDays,
+            Provider = replicaProvider
+        });
+        new BucketReplication(this, "replication", new BucketReplicationConfig
+        {
+            SourceBucketName = bucket.Name,
+            SourceBucketArn = bucket.Arn,
+            SourceKeyArn = key.Arn,
+            DestinationBucketArn = replica.Arn,
+            DestinationKeyArn = replicaKey.Arn,
+            RoleName = name("state-replication"),
+            WaitFor = [bucket.Versioning, replica.Versioning]
+        });
 
-        new LockTable(this, "lock-table", new LockTableConfig(platform.State.LockTable, key.Arn));
+        new LockTable(this, "lock-table", new LockTableConfig { Name = platform.State.LockTable, KmsKeyArn = key.Arn });
     }
 }

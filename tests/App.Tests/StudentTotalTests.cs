@@ -54,7 +54,11 @@ public sealed class StudentTotalTests : IDisposable
         var first = await db.Students.CountAsync();
         db.Students.AddRange(Enumerable.Range(first + 1, count).Select(i => new Student
         {
-            FullName = $"Student {i}", Email = $"s{i}@example.org", Age = 20, Course = "History", EnrolmentDate = new DateOnly(2024, 9, 1),
+            FullName = $"Student {i}",
+            Email = $"s{i}@example.org",
+            Age = 20,
+            Course = "History",
+            EnrolmentDate = new DateOnly(2024, 9, 1),
         }));
         await db.SaveChangesAsync();
     }

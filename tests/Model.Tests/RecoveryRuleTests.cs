@@ -11,7 +11,7 @@ public sealed class RecoveryRuleTests
 
         var recovery = env.Load().Platform.Recovery;
 
-        Assert.Equal(new RecoverySpec(AutomaticFailover: false), recovery);
+        Assert.Equal(new RecoverySpec { AutomaticFailover = false }, recovery);
         Assert.False(recovery.Approval);
         Assert.Equal(15, recovery.PollSeconds);
         Assert.Equal(10, recovery.PromotionWaitMinutes);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StudentRecords.Model;
-using StudentRecords.Model.Tests;
 using StudentRecords.Synth.Constructs.Recovery;
 using StudentRecords.Synth.Constructs.Recovery.StateLanguage;
 
@@ -13,11 +12,27 @@ namespace StudentRecords.Synth.Tests;
 /// </summary>
 public sealed class RecoveryWorkflowTests
 {
-    private static RecoveryTargets Targets(ReplicationMode mode = ReplicationMode.Binlog, RecoverySpec? recovery = null) => new(
-        "eu-central-1", "eu-west-1", mode, "srs-dr-aurora", "arn:aws:rds:eu-west-1:111122223333:cluster:srs-dr-aurora",
-        "arn:aws:rds:eu-central-1:111122223333:cluster:srs-production-aurora", "srs-global", "srs-dr", "srs-dr", DesiredCount: 3, MinCapacity: 2, MaxCapacity: 10,
-        "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/srs-dr/abc", "/srs/active-region", "/srs/last-drill", "/srs/failover-approval",
-        "arn:aws:sns:eu-west-1:111122223333:srs-dr-alerts", recovery ?? new RecoverySpec(AutomaticFailover: false));
+    private static RecoveryTargets Targets(ReplicationMode mode = ReplicationMode.Binlog, RecoverySpec? recovery = null) => new()
+    {
+        PrimaryRegion = "eu-central-1",
+        StandbyRegion = "eu-west-1",
+        Replication = mode,
+        StandbyCluster = "srs-dr-aurora",
+        StandbyClusterArn = "arn:aws:rds:eu-west-1:111122223333:cluster:srs-dr-aurora",
+        PrimaryClusterArn = "arn:aws:rds:eu-central-1:111122223333:cluster:srs-production-aurora",
+        GlobalCluster = "srs-global",
+        EcsCluster = "srs-dr",
+        EcsService = "srs-dr",
+        DesiredCount = 3,
+        MinCapacity = 2,
+        MaxCapacity = 10,
+        TargetGroupArn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/srs-dr/abc",
+        ActiveRegionParameter = "/srs/active-region",
+        LastDrillParameter = "/srs/last-drill",
+        ApprovalParameter = "/srs/failover-approval",
+        TopicArn = "arn:aws:sns:eu-west-1:111122223333:srs-dr-alerts",
+        Recovery = recovery ?? new RecoverySpec { AutomaticFailover = false },
+    };
 
     private static JsonObject Failover(RecoveryTargets targets) => FailoverWorkflow.Build(targets).ToJson();
 
@@ -42,7 +57,7 @@ public sealed class RecoveryWorkflowTests
     {
         "failover binlog" => Failover(Targets()),
         "failover global" => Failover(Targets(ReplicationMode.Global)),
-        "failover approval" => Failover(Targets(recovery: new RecoverySpec(false, Approval: true))),
+        "failover approval" => Failover(Targets(recovery: new RecoverySpec { AutomaticFailover = false, Approval = true })),
         "failback binlog" => Failback(Targets()),
         "failback global" => Failback(Targets(ReplicationMode.Global)),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
@@ -105,7 +120,7 @@ public sealed class RecoveryWorkflowTests
     [Fact]
     public void WaitsLoopAtMostTheModelsBoundAtItsInterval()
     {
-        var recovery = new RecoverySpec(false, PollSeconds: 20, PromotionWaitMinutes: 12, ServiceWaitMinutes: 5);
+        var recovery = new RecoverySpec { AutomaticFailover = false, PollSeconds = 20, PromotionWaitMinutes = 12, ServiceWaitMinutes = 5 };
         var states = AllStates(Failover(Targets(recovery: recovery))).ToDictionary(s => s.Name, s => s.State);
 
         Assert.Equal(12 * 60 / 20, (int)GiveUpBound(states["Wait until it is writable: decide"]));
@@ -179,7 +194,7 @@ public sealed class RecoveryWorkflowTests
     [Fact]
     public void ApprovalWaitsWithATaskTokenBeforePromotionOnlyWhenTheModelAsks()
     {
-        var recovery = new RecoverySpec(false, Approval: true, ApprovalWaitMinutes: 45);
+        var recovery = new RecoverySpec { AutomaticFailover = false, Approval = true, ApprovalWaitMinutes = 45 };
         var branch = Failover(Targets(recovery: recovery))["States"]![FailoverWorkflow.ScaleOutAndPromote]!["Branches"]!.AsArray()
             .Select(b => b!.AsObject()).Single(b => b["States"]!.AsObject().ContainsKey("Promote the database"));
         var approval = branch["States"]![(string)branch["StartAt"]!]!;

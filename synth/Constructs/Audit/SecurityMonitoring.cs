@@ -74,12 +74,16 @@ public sealed class SecurityMonitoring : Construct
         // AWS_ConfigRole reads resources but writes nowhere: the delivery channel's bucket write is the role's
         // own, under Config's prefix (else PutDeliveryChannel fails with InsufficientDeliveryPolicyException).
         var bucket = $"arn:{config.Partition}:s3:::{config.LogBucketName}";
-        var role = new ServiceRole(this, "config-role", new ServiceRoleConfig($"{config.Name}-config", "config.amazonaws.com",
-            [
+        var role = new ServiceRole(this, "config-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-config",
+            Service = "config.amazonaws.com",
+            Statements = [
                 PolicyStatements.Allow("ChecksLogBucket", ["s3:GetBucketAcl"], [bucket]),
                 PolicyStatements.Allow("DeliversConfiguration", ["s3:PutObject"], [$"{bucket}/config/AWSLogs/*"]),
             ],
-            [$"arn:{config.Partition}:iam::aws:policy/service-role/AWS_ConfigRole"]));
+            ManagedPolicyArns = [$"arn:{config.Partition}:iam::aws:policy/service-role/AWS_ConfigRole"]
+        });
         var recorder = new ConfigConfigurationRecorder(this, "config-recorder", new ConfigConfigurationRecorderConfig
         {
             Name = config.Name,

@@ -1,4 +1,17 @@
 namespace StudentRecords.Synth.Constructs.Cost;
 
-/// <param name="ActivateCostTag">This stack activates the Environment cost allocation tag for the account (the primary's does).</param>
-public sealed record MonthlyBudgetConfig(string Name, string Environment, int MonthlyBudgetUsd, int AlertAboveUsd, string AlertEmail, bool ActivateCostTag);
+public sealed record MonthlyBudgetConfig
+{
+    public required string Name { get; init; }
+
+    public required string Environment { get; init; }
+
+    public required int MonthlyBudgetUsd { get; init; }
+
+    public required int AlertAboveUsd { get; init; }
+
+    public required string AlertEmail { get; init; }
+
+    /// <summary>This stack activates the Environment cost allocation tag for the account (the primary's does).</summary>
+    public required bool ActivateCostTag { get; init; }
+}

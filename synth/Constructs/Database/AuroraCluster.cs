@@ -126,8 +126,13 @@ public sealed class AuroraCluster : Construct
 
     private void CreateInstances(RdsCluster cluster)
     {
-        var monitoring = new ServiceRole(this, "monitoring-role", new ServiceRoleConfig($"{config.Identifier}-monitoring", "monitoring.rds.amazonaws.com", [],
-            [$"arn:{config.Partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"]));
+        var monitoring = new ServiceRole(this, "monitoring-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Identifier}-monitoring",
+            Service = "monitoring.rds.amazonaws.com",
+            Statements = [],
+            ManagedPolicyArns = [$"arn:{config.Partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"]
+        });
         var insights = SupportsPerformanceInsights(config.Spec.InstanceClass);
         for (var i = 0; i < config.Spec.InstanceCount; i++)
             new RdsClusterInstance(this, $"instance-{i}", new RdsClusterInstanceConfig

@@ -37,8 +37,13 @@ public sealed class DatabaseBackup : Construct
                 },
             },
         });
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig($"{config.Name}-role", "backup.amazonaws.com", [],
-            [$"arn:{config.Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"]));
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-role",
+            Service = "backup.amazonaws.com",
+            Statements = [],
+            ManagedPolicyArns = [$"arn:{config.Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"]
+        });
         new BackupSelection(this, "selection", new BackupSelectionConfig
         {
             Name = "aurora",

@@ -114,7 +114,10 @@ public sealed class Distribution : Construct
         {
             StrictTransportSecurity = new CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity
             {
-                AccessControlMaxAgeSec = 31536000, IncludeSubdomains = true, Preload = true, Override = true,
+                AccessControlMaxAgeSec = 31536000,
+                IncludeSubdomains = true,
+                Preload = true,
+                Override = true,
             },
             ContentTypeOptions = new CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions { Override = true },
             FrameOptions = new CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions { FrameOption = "DENY", Override = true },

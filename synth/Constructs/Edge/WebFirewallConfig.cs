@@ -1,4 +1,13 @@
 namespace StudentRecords.Synth.Constructs.Edge;
 
-/// <param name="RequestsPerFiveMinutes">Per client IP; above it the IP is blocked until it slows down.</param>
-public sealed record WebFirewallConfig(string Name, string KmsKeyArn, int LogRetentionDays, int RequestsPerFiveMinutes);
+public sealed record WebFirewallConfig
+{
+    public required string Name { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required int LogRetentionDays { get; init; }
+
+    /// <summary>Per client IP; above it the IP is blocked until it slows down.</summary>
+    public required int RequestsPerFiveMinutes { get; init; }
+}

@@ -18,10 +18,14 @@ public sealed class NodeFunction : Construct
     public NodeFunction(Construct scope, string id, NodeFunctionConfig config) : base(scope, id)
     {
         var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/lambda/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.Name, "lambda.amazonaws.com",
-            [PolicyStatements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]), .. config.Permissions],
-            [$"arn:{config.Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"]));
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/aws/lambda/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = config.Name,
+            Service = "lambda.amazonaws.com",
+            Statements = [PolicyStatements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [$"{logs.Arn}:*"]), .. config.Permissions],
+            ManagedPolicyArns = [$"arn:{config.Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"]
+        });
         var function = new LambdaFunction(this, "function", new LambdaFunctionConfig
         {
             FunctionName = config.Name,

@@ -2,17 +2,27 @@ using StudentRecords.Synth.Output;
 
 namespace StudentRecords.Synth.Constructs.Functions;
 
-/// <param name="Handler">The export of the package's index.mjs that this function runs.</param>
-/// <param name="Package">A folder of synth/Lambda (copied beside the synth app), zipped.</param>
-/// <param name="Environment">Its settings, read by the handler's settingsFrom().</param>
-/// <param name="Permissions">What it may do, each on named resources .</param>
-public sealed record NodeFunctionConfig(
-    string Name,
-    string Handler,
-    string Description,
-    LambdaPackage Package,
-    string KmsKeyArn,
-    int LogRetentionDays,
-    string Partition,
-    IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument.DataAwsIamPolicyDocumentStatement> Permissions);
+public sealed record NodeFunctionConfig
+{
+    public required string Name { get; init; }
+
+    /// <summary>The export of the package's index.mjs that this function runs.</summary>
+    public required string Handler { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>A folder of synth/Lambda (copied beside the synth app), zipped.</summary>
+    public required LambdaPackage Package { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required int LogRetentionDays { get; init; }
+
+    public required string Partition { get; init; }
+
+    /// <summary>Its settings, read by the handler's settingsFrom().</summary>
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    /// <summary>What it may do, each on named resources .</summary>
+    public required IReadOnlyList<HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument.DataAwsIamPolicyDocumentStatement> Permissions { get; init; }
+}

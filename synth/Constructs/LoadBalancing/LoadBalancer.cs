@@ -1,10 +1,10 @@
 using Constructs;
-using HashiCorp.Cdktf.Providers.Aws.Lb;
 using HashiCorp.Cdktf;
+using HashiCorp.Cdktf.Providers.Aws.Lb;
 using HashiCorp.Cdktf.Providers.Aws.LbListener;
 using HashiCorp.Cdktf.Providers.Aws.LbListenerRule;
-using StudentRecords.Synth.Constructs.Security;
 using HashiCorp.Cdktf.Providers.Aws.LbTargetGroup;
+using StudentRecords.Synth.Constructs.Security;
 
 namespace StudentRecords.Synth.Constructs.LoadBalancing;
 

@@ -10,11 +10,15 @@ public sealed class FlowLogs : Construct
 {
     public FlowLogs(Construct scope, string id, FlowLogsConfig config) : base(scope, id)
     {
-        var group = new EncryptedLogGroup(this, "log-group", new EncryptedLogGroupConfig($"/vpc/{config.Name}", config.KmsKeyArn, config.RetentionDays));
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.Name, "vpc-flow-logs.amazonaws.com",
-        [
+        var group = new EncryptedLogGroup(this, "log-group", new EncryptedLogGroupConfig { Name = $"/vpc/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.RetentionDays });
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = config.Name,
+            Service = "vpc-flow-logs.amazonaws.com",
+            Statements = [
             PolicyStatements.Allow("WriteFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], [$"{group.Arn}:*"]),
-        ]));
+        ]
+        });
         new FlowLog(this, "flow-log", new FlowLogConfig
         {
             VpcId = config.VpcId,

@@ -1,3 +1,12 @@
 namespace StudentRecords.Synth.Constructs.Network;
 
-public sealed record FlowLogsConfig(string Name, string VpcId, string KmsKeyArn, int RetentionDays);
+public sealed record FlowLogsConfig
+{
+    public required string Name { get; init; }
+
+    public required string VpcId { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required int RetentionDays { get; init; }
+}

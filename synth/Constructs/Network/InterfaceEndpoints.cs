@@ -24,7 +24,12 @@ public sealed class InterfaceEndpoints : Construct
         });
         new VpcSecurityGroupIngressRule(this, "https-from-vpc", new VpcSecurityGroupIngressRuleConfig
         {
-            SecurityGroupId = group.Id, Description = "HTTPS from the VPC", IpProtocol = "tcp", FromPort = 443, ToPort = 443, CidrIpv4 = config.VpcCidr,
+            SecurityGroupId = group.Id,
+            Description = "HTTPS from the VPC",
+            IpProtocol = "tcp",
+            FromPort = 443,
+            ToPort = 443,
+            CidrIpv4 = config.VpcCidr,
         });
         foreach (var service in Services)
             new VpcEndpoint(this, service, new VpcEndpointConfig

@@ -38,9 +38,9 @@ public sealed class Network : Construct
         var privateRouteTables = RoutePrivateSubnets(natGateways);
         CreateS3GatewayEndpoint([publicRouteTable, .. privateRouteTables]);
         if (config.Spec.TaskEgress == TaskEgress.VpcEndpoints) CreateInterfaceEndpoints();
-        new NetworkAcls(this, "acls", new NetworkAclsConfig(config.Name, vpc.Id, config.Spec.VpcCidr, publicSubnets, privateSubnets, config.PeerCidrs));
+        new NetworkAcls(this, "acls", new NetworkAclsConfig { Name = config.Name, VpcId = vpc.Id, VpcCidr = config.Spec.VpcCidr, PublicSubnets = publicSubnets, PrivateSubnets = privateSubnets, PeerCidrs = config.PeerCidrs });
         PrivateRouteTableIds = [.. privateRouteTables.Select(t => t.Id)];
-        if (config.Spec.FlowLogs) new FlowLogs(this, "flow-logs", new FlowLogsConfig($"{config.Name}-vpc-flow-logs", vpc.Id, config.KmsKeyArn, config.LogRetentionDays));
+        if (config.Spec.FlowLogs) new FlowLogs(this, "flow-logs", new FlowLogsConfig { Name = $"{config.Name}-vpc-flow-logs", VpcId = vpc.Id, KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
     }
 
     public string VpcId => vpc.Id;
@@ -139,7 +139,7 @@ public sealed class Network : Construct
     });
 
     private void CreateInterfaceEndpoints() =>
-        new InterfaceEndpoints(this, "endpoints", new InterfaceEndpointsConfig(config.Name, config.Region, vpc.Id, config.Spec.VpcCidr, PrivateSubnetIds));
+        new InterfaceEndpoints(this, "endpoints", new InterfaceEndpointsConfig { Name = config.Name, Region = config.Region, VpcId = vpc.Id, VpcCidr = config.Spec.VpcCidr, SubnetIds = PrivateSubnetIds });
 
     private Dictionary<string, string> Named(string purpose, params (string Key, string Value)[] more)
     {

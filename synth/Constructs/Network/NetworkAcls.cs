@@ -28,7 +28,12 @@ public sealed class NetworkAcls : Construct
         for (var i = 0; i < config.PeerCidrs.Count; i++)
             new NetworkAclRule(this, $"private-from-peer-{i}", new NetworkAclRuleConfig
             {
-                NetworkAclId = privateAcl.Id, RuleNumber = 300 + i, Egress = false, Protocol = "-1", RuleAction = "allow", CidrBlock = config.PeerCidrs[i],
+                NetworkAclId = privateAcl.Id,
+                RuleNumber = 300 + i,
+                Egress = false,
+                Protocol = "-1",
+                RuleAction = "allow",
+                CidrBlock = config.PeerCidrs[i],
             });
     }
 
@@ -42,7 +47,12 @@ public sealed class NetworkAcls : Construct
         });
         new NetworkAclRule(this, $"{tier}-egress", new NetworkAclRuleConfig
         {
-            NetworkAclId = acl.Id, RuleNumber = 100, Egress = true, Protocol = "-1", RuleAction = "allow", CidrBlock = Anywhere,
+            NetworkAclId = acl.Id,
+            RuleNumber = 100,
+            Egress = true,
+            Protocol = "-1",
+            RuleAction = "allow",
+            CidrBlock = Anywhere,
         });
         return acl;
     }
@@ -51,7 +61,12 @@ public sealed class NetworkAcls : Construct
     {
         new NetworkAclRule(this, $"{acl.Node.Id}-from-vpc", new NetworkAclRuleConfig
         {
-            NetworkAclId = acl.Id, RuleNumber = firstRule, Egress = false, Protocol = "-1", RuleAction = "allow", CidrBlock = vpcCidr,
+            NetworkAclId = acl.Id,
+            RuleNumber = firstRule,
+            Egress = false,
+            Protocol = "-1",
+            RuleAction = "allow",
+            CidrBlock = vpcCidr,
         });
         for (var i = 0; i < EphemeralPorts.Length; i++)
             Allow(acl, firstRule + 10 * (i + 1), "tcp", Anywhere, EphemeralPorts[i].From, EphemeralPorts[i].To, "return");
@@ -60,7 +75,13 @@ public sealed class NetworkAcls : Construct
     private void Allow(NetworkAcl acl, int rule, string protocol, string cidr, int from, int to, string purpose = "in") =>
         new NetworkAclRule(this, $"{acl.Node.Id}-{purpose}-{from}-{to}", new NetworkAclRuleConfig
         {
-            NetworkAclId = acl.Id, RuleNumber = rule, Egress = false, Protocol = protocol, RuleAction = "allow",
-            CidrBlock = cidr, FromPort = from, ToPort = to,
+            NetworkAclId = acl.Id,
+            RuleNumber = rule,
+            Egress = false,
+            Protocol = protocol,
+            RuleAction = "allow",
+            CidrBlock = cidr,
+            FromPort = from,
+            ToPort = to,
         });
 }

@@ -2,15 +2,23 @@ using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Constructs.Network;
 
-/// <param name="Name">Prefix of the network's resource names, <c>{project}-{environment}</c>.</param>
-/// <param name="Region">The VPC's region, for the endpoint service names.</param>
-/// <param name="KmsKeyArn">Encrypts the flow-log group.</param>
-/// <param name="PeerCidrs">Peered VPCs whose traffic the private network ACL admits.</param>
-public sealed record NetworkConfig(
-    string Name,
-    string Region,
-    NetworkSpec Spec,
-    IReadOnlyList<string> AvailabilityZones,
-    string KmsKeyArn,
-    int LogRetentionDays,
-    IReadOnlyList<string> PeerCidrs);
+public sealed record NetworkConfig
+{
+    /// <summary>Prefix of the network's resource names, <c>{project}-{environment}</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The VPC's region, for the endpoint service names.</summary>
+    public required string Region { get; init; }
+
+    public required NetworkSpec Spec { get; init; }
+
+    public required IReadOnlyList<string> AvailabilityZones { get; init; }
+
+    /// <summary>Encrypts the flow-log group.</summary>
+    public required string KmsKeyArn { get; init; }
+
+    public required int LogRetentionDays { get; init; }
+
+    /// <summary>Peered VPCs whose traffic the private network ACL admits.</summary>
+    public required IReadOnlyList<string> PeerCidrs { get; init; }
+}

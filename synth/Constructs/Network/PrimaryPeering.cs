@@ -41,7 +41,9 @@ public sealed class PrimaryPeering : Construct
         for (var i = 0; i < config.PrivateRouteTableIds.Count; i++)
             new Route(this, $"to-primary-{i}", new RouteConfig
             {
-                RouteTableId = config.PrivateRouteTableIds[i], DestinationCidrBlock = config.PrimaryVpcCidr, VpcPeeringConnectionId = peering.Id,
+                RouteTableId = config.PrivateRouteTableIds[i],
+                DestinationCidrBlock = config.PrimaryVpcCidr,
+                VpcPeeringConnectionId = peering.Id,
             });
 
         var primaryTables = new DataAwsRouteTables(this, "primary-private-tables", new DataAwsRouteTablesConfig

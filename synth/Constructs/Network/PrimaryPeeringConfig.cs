@@ -1,11 +1,19 @@
 namespace StudentRecords.Synth.Constructs.Network;
 
-/// <param name="PrimaryName">The primary's name prefix: its VPC and route tables are found by their Name tags.</param>
-public sealed record PrimaryPeeringConfig(
-    string Name,
-    string VpcId,
-    string VpcCidr,
-    IReadOnlyList<string> PrivateRouteTableIds,
-    string PrimaryName,
-    string PrimaryRegion,
-    string PrimaryVpcCidr);
+public sealed record PrimaryPeeringConfig
+{
+    public required string Name { get; init; }
+
+    public required string VpcId { get; init; }
+
+    public required string VpcCidr { get; init; }
+
+    public required IReadOnlyList<string> PrivateRouteTableIds { get; init; }
+
+    /// <summary>The primary's name prefix: its VPC and route tables are found by their Name tags.</summary>
+    public required string PrimaryName { get; init; }
+
+    public required string PrimaryRegion { get; init; }
+
+    public required string PrimaryVpcCidr { get; init; }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchCompositeAlarm;
 using HashiCorp.Cdktf.Providers.Aws.CloudwatchDashboard;
@@ -6,8 +5,8 @@ using HashiCorp.Cdktf.Providers.Aws.CloudwatchMetricAlarm;
 using HashiCorp.Cdktf.Providers.Aws.SnsTopic;
 using HashiCorp.Cdktf.Providers.Aws.SnsTopicSubscription;
 using Scriban;
-using StudentRecords.Synth.Templates;
 using StudentRecords.Model;
+using StudentRecords.Synth.Templates;
 
 namespace StudentRecords.Synth.Constructs.Observability;
 

@@ -2,15 +2,25 @@ using StudentRecords.Model;
 
 namespace StudentRecords.Synth.Constructs.Observability;
 
-/// <param name="FollowsPrimary">A standby: its database replicates and its lag is watched.</param>
-/// <param name="MetricNamespace">Where the platform's own metrics (the app's sign-ins) are counted.</param>
-public sealed record MonitoringConfig(
-    string Name,
-    string Region,
-    AlarmsSpec Thresholds,
-    string AlertEmail,
-    string KmsKeyArn,
-    MonitoredResources Watched,
-    bool FollowsPrimary,
-    ReplicationMode Replication,
-    string MetricNamespace);
+public sealed record MonitoringConfig
+{
+    public required string Name { get; init; }
+
+    public required string Region { get; init; }
+
+    public required AlarmsSpec Thresholds { get; init; }
+
+    public required string AlertEmail { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required MonitoredResources Watched { get; init; }
+
+    /// <summary>A standby: its database replicates and its lag is watched.</summary>
+    public required bool FollowsPrimary { get; init; }
+
+    public required ReplicationMode Replication { get; init; }
+
+    /// <summary>Where the platform's own metrics (the app's sign-ins) are counted.</summary>
+    public required string MetricNamespace { get; init; }
+}

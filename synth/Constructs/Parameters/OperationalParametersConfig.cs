@@ -1,5 +1,10 @@
 namespace StudentRecords.Synth.Constructs.Parameters;
 
-/// <param name="Prefix">The seed's naming, <c>/{project}/{environment}</c>.</param>
-/// <param name="Values">Parameter name (under the prefix) to value.</param>
-public sealed record OperationalParametersConfig(string Prefix, IReadOnlyDictionary<string, string> Values);
+public sealed record OperationalParametersConfig
+{
+    /// <summary>The seed's naming, <c>/{project}/{environment}</c>.</summary>
+    public required string Prefix { get; init; }
+
+    /// <summary>Parameter name (under the prefix) to value.</summary>
+    public required IReadOnlyDictionary<string, string> Values { get; init; }
+}

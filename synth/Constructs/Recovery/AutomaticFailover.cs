@@ -27,8 +27,12 @@ public sealed class AutomaticFailover : Construct
             },
         });
         var standbyBus = $"arn:{config.Partition}:events:{config.StandbyRegion}:{config.AccountId}:event-bus/default";
-        var forward = new ServiceRole(this, "forward-role", new ServiceRoleConfig($"{config.Name}-forward", "events.amazonaws.com",
-            [PolicyStatements.Allow("ForwardToStandbyBus", ["events:PutEvents"], [standbyBus])]));
+        var forward = new ServiceRole(this, "forward-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-forward",
+            Service = "events.amazonaws.com",
+            Statements = [PolicyStatements.Allow("ForwardToStandbyBus", ["events:PutEvents"], [standbyBus])]
+        });
 
         var inPrimary = new CloudwatchEventRule(this, "primary-unhealthy", new CloudwatchEventRuleConfig
         {
@@ -53,15 +57,25 @@ public sealed class AutomaticFailover : Construct
         });
         // EventBridge cannot name the executions it starts: an Express machine starts the failover under a name
         // that carries the event (TriggerWorkflow), so one event can start one failover only.
-        var starter = new RecoveryStateMachine(this, "starter", new RecoveryStateMachineConfig($"{config.Name}-failover-trigger",
-            TriggerWorkflow.Build(config.StateMachineArn, config.TopicArn), config.KmsKeyArn, config.LogRetentionDays,
-            new Dictionary<string, string[]>(StringComparer.Ordinal)
+        var starter = new RecoveryStateMachine(this, "starter", new RecoveryStateMachineConfig
+        {
+            Name = $"{config.Name}-failover-trigger",
+            Workflow = TriggerWorkflow.Build(config.StateMachineArn, config.TopicArn),
+            KmsKeyArn = config.KmsKeyArn,
+            LogRetentionDays = config.LogRetentionDays,
+            ResourcesByAction = new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 ["states:StartExecution"] = [config.StateMachineArn],
                 ["sns:Publish"] = [config.TopicArn],
-            }, Express: true));
-        var start = new ServiceRole(this, "start-role", new ServiceRoleConfig($"{config.Name}-start-failover", "events.amazonaws.com",
-            [PolicyStatements.Allow("StartTheTrigger", ["states:StartExecution"], [starter.Arn])]));
+            },
+            Express = true
+        });
+        var start = new ServiceRole(this, "start-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-start-failover",
+            Service = "events.amazonaws.com",
+            Statements = [PolicyStatements.Allow("StartTheTrigger", ["states:StartExecution"], [starter.Arn])]
+        });
         new CloudwatchEventTarget(this, "start-failover", new CloudwatchEventTargetConfig
         {
             Rule = inStandby.Name,

@@ -29,12 +29,12 @@ public static class FailbackWorkflow
                 .Fail("The database is not returned", "Return the database",
                     "a promoted binlog replica cannot be switched back: restore production from DR (runbook, Failback), then start the failback with databaseReturned true");
         main.Call("Record the active region", SdkService.Ssm, "putParameter", new JsonObject
-            {
-                ["Name"] = targets.ActiveRegionParameter,
-                ["Value"] = targets.PrimaryRegion,
-                ["Type"] = "String",
-                ["Overwrite"] = true,
-            }, "Lower the minimum to zero")
+        {
+            ["Name"] = targets.ActiveRegionParameter,
+            ["Value"] = targets.PrimaryRegion,
+            ["Type"] = "String",
+            ["Overwrite"] = true,
+        }, "Lower the minimum to zero")
             // The maximum stays: an operator's ceiling is theirs to change.
             .Call("Lower the minimum to zero", SdkService.ApplicationAutoScaling, "registerScalableTarget", new JsonObject
             {

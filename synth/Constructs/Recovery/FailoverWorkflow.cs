@@ -23,9 +23,9 @@ public static class FailoverWorkflow
         }, inBranch: false);
         RecoveryNotices.Begin(main, targets.TopicArn, "failover", ScaleOutAndPromote);
         main.Add(ScaleOutAndPromote, new ParallelState([ServiceBranch(targets), DatabaseBranch(targets)], "Read the active region")
-            {
-                Catch = new Catcher(RecoverySteps.NotifyFailed),
-            })
+        {
+            Catch = new Catcher(RecoverySteps.NotifyFailed),
+        })
             .ReadActiveRegion(targets, "Is the standby recorded as active")
             .Add("Is the standby recorded as active", new ChoiceState(
                 [new ChoiceRule(Condition.IsTrue("$.active.standbyActive"), "Notify that the failover is done")], "Record the active region"))
@@ -54,11 +54,11 @@ public static class FailoverWorkflow
     {
         var steps = new RecoverySteps(new Workflow(), inBranch: true);
         steps.Call("Read the service's scaling", SdkService.ApplicationAutoScaling, "describeScalableTargets", new JsonObject
-                {
-                    ["ServiceNamespace"] = "ecs",
-                    ["ResourceIds"] = new JsonArray(targets.ScalableResource),
-                    ["ScalableDimension"] = "ecs:service:DesiredCount",
-                }, "Is the minimum below production's",
+        {
+            ["ServiceNamespace"] = "ecs",
+            ["ResourceIds"] = new JsonArray(targets.ScalableResource),
+            ["ScalableDimension"] = "ecs:service:DesiredCount",
+        }, "Is the minimum below production's",
                 keep: new JsonObject { ["min.$"] = "$.ScalableTargets[0].MinCapacity", ["max.$"] = "$.ScalableTargets[0].MaxCapacity" }, resultPath: "$.scaling")
             .Add("Is the minimum below production's", new ChoiceState(
             [
@@ -69,10 +69,10 @@ public static class FailoverWorkflow
             .Call("Raise the minimum and maximum", SdkService.ApplicationAutoScaling, "registerScalableTarget",
                 ScalableTarget(targets, new JsonObject { ["MaxCapacity"] = targets.MaxCapacity }), "Read the service")
             .Call("Read the service", SdkService.Ecs, "describeServices", new JsonObject
-                {
-                    ["Cluster"] = targets.EcsCluster,
-                    ["Services"] = new JsonArray(targets.EcsService),
-                }, "Is the service smaller than production",
+            {
+                ["Cluster"] = targets.EcsCluster,
+                ["Services"] = new JsonArray(targets.EcsService),
+            }, "Is the service smaller than production",
                 keep: new JsonObject { ["desired.$"] = "$.Services[0].DesiredCount" }, resultPath: "$.service")
             .Add("Is the service smaller than production", new ChoiceState(
                 [new ChoiceRule(Condition.NumericAtLeast("$.service.desired", targets.DesiredCount), "Wait for a healthy task")], "Raise the desired count"))

@@ -19,11 +19,15 @@ public sealed class ReadinessSchedule : Construct
 
     public ReadinessSchedule(Construct scope, string id, ReadinessScheduleConfig config) : base(scope, id)
     {
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig($"{config.Name}-schedule", "scheduler.amazonaws.com",
-        [
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-schedule",
+            Service = "scheduler.amazonaws.com",
+            Statements = [
             PolicyStatements.Allow("InvokeReadiness", ["lambda:InvokeFunction"], [config.FunctionArn]),
             PolicyStatements.Allow("ReadTheEncryptedSchedule", ["kms:Decrypt"], [config.KmsKeyArn]),
-        ]));
+        ]
+        });
         new SchedulerSchedule(this, "schedule", new SchedulerScheduleConfig
         {
             Name = $"{config.Name}-daily",

@@ -32,7 +32,8 @@ public static class RecoveryNotices
         // The FAILED notice's own failure cannot be notified: the execution fails with the step's error all the same.
         steps.Workflow.Add(RecoverySteps.NotifyFailed, SdkCall.Task(SdkService.Sns, "publish", Notice(topicArn, $"DR {action} FAILED",
                 $"States.Format('The {action} stopped at the step {{}}: {{}} Start it again once the cause is fixed: each step checks before it acts (execution {{}}).', $.failure.Error, $.failure.Cause, $$.Execution.Name)"),
-                Failed, onError: Failed) with { Catch = new Catcher(Failed, "$.noticeFailure") })
+                Failed, onError: Failed) with
+        { Catch = new Catcher(Failed, "$.noticeFailure") })
             .Add(Failed, new FailState($"{Capitalized(action)}Failed", CausePath: "States.Format('{}: {}', $.failure.Error, $.failure.Cause)"));
     }
 

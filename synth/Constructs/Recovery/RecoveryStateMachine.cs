@@ -28,14 +28,18 @@ public sealed class RecoveryStateMachine : Construct
     public RecoveryStateMachine(Construct scope, string id, RecoveryStateMachineConfig config) : base(scope, id)
     {
         // Vended logs under /aws/vendedlogs/ keep the account's CloudWatch Logs resource policy small (Step Functions' guide).
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/aws/vendedlogs/states/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.Name, "states.amazonaws.com",
-            [
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/aws/vendedlogs/states/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = config.Name,
+            Service = "states.amazonaws.com",
+            Statements = [
                 .. Permissions(config),
                 // The alert topic is encrypted with the region's key: publishing to it uses the key.
                 PolicyStatements.Allow("UseTheRegionKey", ["kms:Decrypt", "kms:GenerateDataKey"], [config.KmsKeyArn]),
                 PolicyStatements.Allow("DeliverLogsAndTraces", LogDeliveryAndTracingActions, ["*"]),
-            ]));
+            ]
+        });
         var machine = new SfnStateMachine(this, "machine", new SfnStateMachineConfig
         {
             Name = config.Name,

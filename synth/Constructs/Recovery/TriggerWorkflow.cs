@@ -16,10 +16,10 @@ public static class TriggerWorkflow
     public const string NotifyNotStarted = "Notify that it did not start";
 
     public static Workflow Build(string failoverStateMachineArn, string topicArn) => new Workflow
-        {
-            Comment = "Starts the failover on the primary's unhealthy alarm (synth/Constructs/Recovery/TriggerWorkflow.cs)",
-            TimeoutSeconds = 5 * 60,
-        }
+    {
+        Comment = "Starts the failover on the primary's unhealthy alarm (synth/Constructs/Recovery/TriggerWorkflow.cs)",
+        TimeoutSeconds = 5 * 60,
+    }
         .Add(StartTheFailover, new TaskState("arn:aws:states:::aws-sdk:sfn:startExecution", new JsonObject
         {
             ["StateMachineArn"] = failoverStateMachineArn,
@@ -37,6 +37,7 @@ public static class TriggerWorkflow
             ["TopicArn"] = topicArn,
             ["Subject"] = "DR automatic failover did not start",
             ["Message.$"] = "States.Format('The primary is unhealthy (event {}) but the failover did not start: {}: {} Start it from the dr-failover workflow.', $.id, $.failure.Error, $.failure.Cause)",
-        }, "Not started", onError: "Not started") with { Catch = new Catcher("Not started", "$.noticeFailure") })
+        }, "Not started", onError: "Not started") with
+        { Catch = new Catcher("Not started", "$.noticeFailure") })
         .Add("Not started", new FailState("FailoverNotStarted", CausePath: "States.Format('{}: {}', $.failure.Error, $.failure.Cause)"));
 }

@@ -1,5 +1,16 @@
 namespace StudentRecords.Synth.Constructs.Registry;
 
-/// <param name="Name">The same repository name in every region: registry replication keeps names.</param>
-/// <param name="ReplicateToRegions">Regions every pushed image is copied to (the primary's standbys).</param>
-public sealed record ContainerRegistryConfig(string Name, string KmsKeyArn, int ImagesKept, IReadOnlyList<string> ReplicateToRegions, string AccountId);
+public sealed record ContainerRegistryConfig
+{
+    /// <summary>The same repository name in every region: registry replication keeps names.</summary>
+    public required string Name { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required int ImagesKept { get; init; }
+
+    /// <summary>Regions every pushed image is copied to (the primary's standbys).</summary>
+    public required IReadOnlyList<string> ReplicateToRegions { get; init; }
+
+    public required string AccountId { get; init; }
+}

@@ -1,5 +1,16 @@
 namespace StudentRecords.Synth.Constructs.Security;
 
-/// <param name="Create">The primary creates the secret (replicated to the standbys); the others read it.</param>
-/// <param name="ReadFromRegion">Where a reader finds it when that is not its own region (the edge, in us-east-1).</param>
-public sealed record OriginSecretConfig(string SecretName, string KmsKeyArn, IReadOnlyList<SecretReplica> Replicas, bool Create, string? ReadFromRegion = null);
+public sealed record OriginSecretConfig
+{
+    public required string SecretName { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+
+    public required IReadOnlyList<SecretReplica> Replicas { get; init; }
+
+    /// <summary>The primary creates the secret (replicated to the standbys); the others read it.</summary>
+    public required bool Create { get; init; }
+
+    /// <summary>Where a reader finds it when that is not its own region (the edge, in us-east-1).</summary>
+    public string? ReadFromRegion { get; init; }
+}

@@ -18,15 +18,21 @@ public sealed class OriginSecretRotation : Construct
     public OriginSecretRotation(Construct scope, string id, OriginSecretRotationConfig config) : base(scope, id)
     {
         var arn = (string service, string region, string resource) => $"arn:{config.Partition}:{service}:{region}:{config.AccountId}:{resource}";
-        var function = new NodeFunction(this, "function", new NodeFunctionConfig($"{config.Name}-origin-secret-rotation", "handler",
-            "Rotates the X-Origin-Verify value without a window in which CloudFront and the load balancers disagree (synth/Lambda/origin-secret)",
-            config.Package, config.KmsKeyArn, config.LogRetentionDays, config.Partition,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var function = new NodeFunction(this, "function", new NodeFunctionConfig
+        {
+            Name = $"{config.Name}-origin-secret-rotation",
+            Handler = "handler",
+            Description = "Rotates the X-Origin-Verify value without a window in which CloudFront and the load balancers disagree (synth/Lambda/origin-secret)",
+            Package = config.Package,
+            KmsKeyArn = config.KmsKeyArn,
+            LogRetentionDays = config.LogRetentionDays,
+            Partition = config.Partition,
+            Environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["LOAD_BALANCERS"] = string.Join(",", config.LoadBalancers.Select(lb => $"{lb.Name}@{lb.Region}")),
                 ["DISTRIBUTION_COMMENT"] = config.DistributionComment,
             },
-            [
+            Permissions = [
                 PolicyStatements.Allow("RotateTheSecret", ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"], [config.SecretArn]),
                 PolicyStatements.Allow("UseTheSecretsKey", ["kms:Decrypt", "kms:GenerateDataKey"], [config.KmsKeyArn]),
                 PolicyStatements.Allow("GenerateAValueAndFindTheRulesAndTheDistribution",
@@ -35,7 +41,8 @@ public sealed class OriginSecretRotation : Construct
                     [.. config.LoadBalancers.Select(lb => arn("elasticloadbalancing", lb.Region, $"listener-rule/app/{lb.Name}/*"))]),
                 // Its id is the edge stack's to know; the function finds it by its comment.
                 PolicyStatements.Allow("SendTheNewValue", ["cloudfront:GetDistributionConfig", "cloudfront:UpdateDistribution"], [$"arn:{config.Partition}:cloudfront::{config.AccountId}:distribution/*"]),
-            ]));
+            ]
+        });
         var permission = new LambdaPermission(this, "invoke", new LambdaPermissionConfig
         {
             StatementId = "SecretsManagerRotates",

@@ -27,7 +27,7 @@ public sealed class AppService : Construct
     public AppService(Construct scope, string id, AppServiceConfig config) : base(scope, id)
     {
         this.config = config;
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig($"/ecs/{config.Name}", config.KmsKeyArn, config.LogRetentionDays));
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/ecs/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
         var cluster = new EcsCluster(this, "cluster", new EcsClusterConfig
         {
             Name = config.Name,
@@ -71,8 +71,11 @@ public sealed class AppService : Construct
 
     private EcsTaskDefinition CreateTaskDefinition(EncryptedLogGroup logs)
     {
-        var execution = new ServiceRole(this, "execution-role", new ServiceRoleConfig($"{config.Name}-task-execution", "ecs-tasks.amazonaws.com",
-        [
+        var execution = new ServiceRole(this, "execution-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-task-execution",
+            Service = "ecs-tasks.amazonaws.com",
+            Statements = [
             // GetAuthorizationToken has no resource-level permissions: AWS requires "*" for it.
             PolicyStatements.Allow("AuthenticateToRegistry", ["ecr:GetAuthorizationToken"], ["*"]),
             PolicyStatements.Allow("PullAppImage", ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [config.RepositoryArn]),
@@ -80,9 +83,13 @@ public sealed class AppService : Construct
             PolicyStatements.Allow("ReadDatabaseSecret", ["secretsmanager:GetSecretValue"], [config.Database.SecretArn]),
             PolicyStatements.Allow("DecryptDatabaseSecret", ["kms:Decrypt"], [config.Database.SecretKeyArn]),
             .. SingleSignOnSecretStatements(),
-        ]));
-        var app = new ServiceRole(this, "task-role", new ServiceRoleConfig($"{config.Name}-task", "ecs-tasks.amazonaws.com",
-        [
+        ]
+        });
+        var app = new ServiceRole(this, "task-role", new ServiceRoleConfig
+        {
+            Name = $"{config.Name}-task",
+            Service = "ecs-tasks.amazonaws.com",
+            Statements = [
             PolicyStatements.Allow("ListAssets", ["s3:ListBucket"], [config.AssetsBucketArn]),
             PolicyStatements.Allow("ReadWriteAssets", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], [$"{config.AssetsBucketArn}/*"]),
             PolicyStatements.Allow("UseRegionKeyForAssets", ["kms:Decrypt", "kms:GenerateDataKey"], [config.KmsKeyArn]),
@@ -93,7 +100,8 @@ public sealed class AppService : Construct
             PolicyStatements.Allow("OpenExecSessions", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]),
             PolicyStatements.Allow("FindExecLogGroup", ["logs:DescribeLogGroups"], ["*"]),
             PolicyStatements.Allow("WriteExecSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [$"{logs.Arn}:*"]),
-        ]));
+        ]
+        });
         return new EcsTaskDefinition(this, "task", new EcsTaskDefinitionConfig
         {
             Family = config.Name,

@@ -1,3 +1,8 @@
 namespace StudentRecords.Synth.Constructs.State;
 
-public sealed record LockTableConfig(string Name, string KmsKeyArn);
+public sealed record LockTableConfig
+{
+    public required string Name { get; init; }
+
+    public required string KmsKeyArn { get; init; }
+}

@@ -14,14 +14,18 @@ public sealed class BucketReplication : Construct
     {
         var source = config.SourceBucketArn;
         var destination = config.DestinationBucketArn;
-        var role = new ServiceRole(this, "role", new ServiceRoleConfig(config.RoleName, "s3.amazonaws.com",
-        [
+        var role = new ServiceRole(this, "role", new ServiceRoleConfig
+        {
+            Name = config.RoleName,
+            Service = "s3.amazonaws.com",
+            Statements = [
             PolicyStatements.Allow("ReadReplicationSettings", ["s3:GetReplicationConfiguration", "s3:ListBucket"], [source]),
             PolicyStatements.Allow("ReadSourceVersions", ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], [$"{source}/*"]),
             PolicyStatements.Allow("WriteReplicas", ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], [$"{destination}/*"]),
             PolicyStatements.Allow("DecryptSource", ["kms:Decrypt"], [config.SourceKeyArn]),
             PolicyStatements.Allow("EncryptReplicas", ["kms:Encrypt", "kms:GenerateDataKey"], [config.DestinationKeyArn]),
-        ]));
+        ]
+        });
         new S3BucketReplicationConfigurationA(this, "configuration", new S3BucketReplicationConfigurationAConfig
         {
             Bucket = config.SourceBucketName,

@@ -15,18 +15,20 @@ public sealed class LogBucket : Construct
     {
         // The regional Elastic Load Balancing account that writes ALB access logs.
         var elb = new DataAwsElbServiceAccount(this, "elb-account");
-        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig(
-            config.Name,
-            KmsKeyArn: null,
-            NoncurrentVersionDays: 1,
-            ExpireObjectsAfterDays: config.RetentionDays,
-            GrantStatements: arn =>
+        var bucket = new SecureBucket(this, "bucket", new SecureBucketConfig
+        {
+            Name = config.Name,
+            KmsKeyArn = null,
+            NoncurrentVersionDays = 1,
+            ExpireObjectsAfterDays = config.RetentionDays,
+            GrantStatements = arn =>
             [
                 PolicyStatements.AllowPrincipal("AlbWritesAccessLogs", "AWS", [elb.Arn], ["s3:PutObject"], [$"{arn}/alb/AWSLogs/{config.AccountId}/*"]),
                 PolicyStatements.AllowPrincipal("S3WritesAccessLogs", "Service", ["logging.s3.amazonaws.com"], ["s3:PutObject"], [$"{arn}/s3/*"]),
                 .. config.CloudTrailWrites ? ServiceDelivery("CloudTrail", "cloudtrail.amazonaws.com", arn, $"cloudtrail/AWSLogs/{config.AccountId}/*") : [],
                 .. config.ConfigWrites ? ServiceDelivery("Config", "config.amazonaws.com", arn, $"config/AWSLogs/{config.AccountId}/Config/*") : [],
-            ]));
+            ]
+        });
         Name = bucket.Name;
         Arn = bucket.Arn;
         Policy = bucket.Policy;

@@ -1,5 +1,18 @@
 namespace StudentRecords.Synth.Constructs.Storage;
 
-/// <param name="CloudTrailWrites">The primary's multi-region trail delivers here.</param>
-/// <param name="ConfigWrites">The region's AWS Config delivery channel delivers here.</param>
-public sealed record LogBucketConfig(string Name, int RetentionDays, string AccountId, string Partition, bool CloudTrailWrites = false, bool ConfigWrites = false);
+public sealed record LogBucketConfig
+{
+    public required string Name { get; init; }
+
+    public required int RetentionDays { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Partition { get; init; }
+
+    /// <summary>The primary's multi-region trail delivers here.</summary>
+    public bool CloudTrailWrites { get; init; }
+
+    /// <summary>The region's AWS Config delivery channel delivers here.</summary>
+    public bool ConfigWrites { get; init; }
+}

@@ -1,5 +1,4 @@
 using System.Text;
-using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
