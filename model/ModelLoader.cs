@@ -41,7 +41,18 @@ public static class ModelLoader
                 // An unreadable file still counts as an environment of unknown role, so no role rule misfires.
                 var draft = YamlFile.Open(path, file, problems) is { } root
                     ? EnvironmentReader.Read(name, root)
-                    : new EnvironmentDraft { Name = name, Role = null, Region = null, AvailabilityZones = null, Network = null, Database = null, Service = null, Storage = null, Tags = null };
+                    : new EnvironmentDraft
+                    {
+                        Name = name,
+                        Role = null,
+                        Region = null,
+                        AvailabilityZones = null,
+                        Network = null,
+                        Database = null,
+                        Service = null,
+                        Storage = null,
+                        Tags = null
+                    };
                 environments.Add(new EnvironmentFile(draft, file, problems));
             }
         }

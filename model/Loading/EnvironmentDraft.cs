@@ -27,6 +27,17 @@ internal sealed record EnvironmentDraft
     public EnvironmentSpec? ToSpec() =>
         Role is { } role && Region is not null && AvailabilityZones is not null && Network is not null
         && Database is not null && Service is not null && Storage is not null && Tags is not null
-            ? new EnvironmentSpec { Name = Name, Role = role, Region = Region, AvailabilityZones = AvailabilityZones, Network = Network, Database = Database, Service = Service, Storage = Storage, Tags = Tags }
+            ? new EnvironmentSpec
+            {
+                Name = Name,
+                Role = role,
+                Region = Region,
+                AvailabilityZones = AvailabilityZones,
+                Network = Network,
+                Database = Database,
+                Service = Service,
+                Storage = Storage,
+                Tags = Tags
+            }
             : null;
 }

@@ -14,7 +14,18 @@ internal static class EnvironmentReader
         var storage = root.Mapping("storage") is { } st ? ReadStorage(st) : null;
         var tags = root.StringMap("tags");
         root.RejectUnknownKeys();
-        return new EnvironmentDraft { Name = name, Role = role, Region = region, AvailabilityZones = zones, Network = network, Database = database, Service = service, Storage = storage, Tags = tags };
+        return new EnvironmentDraft
+        {
+            Name = name,
+            Role = role,
+            Region = region,
+            AvailabilityZones = zones,
+            Network = network,
+            Database = database,
+            Service = service,
+            Storage = storage,
+            Tags = tags
+        };
     }
 
     private static NetworkSpec? ReadNetwork(MappingReader r)
@@ -29,7 +40,16 @@ internal static class EnvironmentReader
         r.RejectUnknownKeys();
         return vpc is null || publicSubnets is null || privateSubnets is null || nat is null || egress is null || flowLogs is null || peer is null
             ? null
-            : new NetworkSpec { VpcCidr = vpc, PublicSubnets = publicSubnets, PrivateSubnets = privateSubnets, NatGateways = nat.Value, TaskEgress = egress.Value, FlowLogs = flowLogs.Value, PeerWithPrimary = peer.Value };
+            : new NetworkSpec
+            {
+                VpcCidr = vpc,
+                PublicSubnets = publicSubnets,
+                PrivateSubnets = privateSubnets,
+                NatGateways = nat.Value,
+                TaskEgress = egress.Value,
+                FlowLogs = flowLogs.Value,
+                PeerWithPrimary = peer.Value
+            };
     }
 
     private static DatabaseSpec? ReadDatabase(MappingReader r)
@@ -44,7 +64,16 @@ internal static class EnvironmentReader
         r.RejectUnknownKeys();
         return engine is null || instanceClass is null || count is null || replication is null || retention is null || window is null || rotation is null
             ? null
-            : new DatabaseSpec { EngineVersion = engine, InstanceClass = instanceClass, InstanceCount = count.Value, Replication = replication.Value, BackupRetentionDays = retention.Value, BackupWindow = window, RotationDays = rotation.Value };
+            : new DatabaseSpec
+            {
+                EngineVersion = engine,
+                InstanceClass = instanceClass,
+                InstanceCount = count.Value,
+                Replication = replication.Value,
+                BackupRetentionDays = retention.Value,
+                BackupWindow = window,
+                RotationDays = rotation.Value
+            };
     }
 
     private static ServiceSpec? ReadService(MappingReader r)

@@ -25,7 +25,20 @@ internal static class PlatformReader
         if (domainReader is not null && domain is null) return null;
         if (authReader is not null && auth is null) return null;
         if (cost is null) return null;
-        return new PlatformSpec { Project = project, ManagedBy = managedBy, Tags = tags, State = state, Alerts = alerts, Alarms = alarms, Audit = audit, Recovery = recovery, Domain = domain, Auth = auth, Cost = cost };
+        return new PlatformSpec
+        {
+            Project = project,
+            ManagedBy = managedBy,
+            Tags = tags,
+            State = state,
+            Alerts = alerts,
+            Alarms = alarms,
+            Audit = audit,
+            Recovery = recovery,
+            Domain = domain,
+            Auth = auth,
+            Cost = cost
+        };
     }
 
     private static StateSpec? ReadState(MappingReader r)
@@ -103,7 +116,17 @@ internal static class PlatformReader
         r.RejectUnknownKeys();
         return automatic is null || approval is null || pollSeconds is null || promotionWait is null || serviceWait is null || approvalWait is null || rto is null || rpo is null
             ? null
-            : new RecoverySpec { AutomaticFailover = automatic.Value, Approval = approval.Value, PollSeconds = pollSeconds.Value, PromotionWaitMinutes = promotionWait.Value, ServiceWaitMinutes = serviceWait.Value, ApprovalWaitMinutes = approvalWait.Value, RtoMinutes = rto.Value, RpoMinutes = rpo.Value };
+            : new RecoverySpec
+            {
+                AutomaticFailover = automatic.Value,
+                Approval = approval.Value,
+                PollSeconds = pollSeconds.Value,
+                PromotionWaitMinutes = promotionWait.Value,
+                ServiceWaitMinutes = serviceWait.Value,
+                ApprovalWaitMinutes = approvalWait.Value,
+                RtoMinutes = rto.Value,
+                RpoMinutes = rpo.Value
+            };
     }
 
     private static CostSpec? ReadCost(MappingReader r)

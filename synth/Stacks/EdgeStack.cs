@@ -47,12 +47,25 @@ public sealed class EdgeStack : TerraformStack
             ExpireObjectsAfterDays = primary.Storage.LogRetentionDays,
             AllowLogDeliveryAcls = true
         });
-        var firewall = new WebFirewall(this, "firewall", new WebFirewallConfig { Name = names.Prefix, KmsKeyArn = key.Arn, LogRetentionDays = primary.Storage.LogRetentionDays, RequestsPerFiveMinutes = RequestsPerFiveMinutesPerIp });
+        var firewall = new WebFirewall(this, "firewall", new WebFirewallConfig
+        {
+            Name = names.Prefix,
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = primary.Storage.LogRetentionDays,
+            RequestsPerFiveMinutes = RequestsPerFiveMinutesPerIp
+        });
 
         // The load balancers are looked up by their deterministic names in their own regions rather than
         // read from the regional stacks' remote state: remote-state outputs break this stack's plan until
         // the producers are applied (terraform-cdk issue 3514); a name is known from the model alone.
-        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig { SecretName = names.OriginSecret, KmsKeyArn = key.Arn, Replicas = [], Create = false, ReadFromRegion = primary.Region });
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig
+        {
+            SecretName = names.OriginSecret,
+            KmsKeyArn = key.Arn,
+            Replicas = [],
+            Create = false,
+            ReadFromRegion = primary.Region
+        });
         var primaryAlb = LookUp(platform, primary);
         var standbyAlb = LookUp(platform, standby);
 
@@ -61,7 +74,13 @@ public sealed class EdgeStack : TerraformStack
         {
             var primaryNames = new ResourceNames(platform, primary.Name);
             var standbyNames = new ResourceNames(platform, standby.Name);
-            var certificate = new Certificate(this, "certificate", new CertificateConfig { DomainName = domain.Name, AlternativeNames = [], HostedZoneId = domain.HostedZoneId, ValidatedElsewhere = [] });
+            var certificate = new Certificate(this, "certificate", new CertificateConfig
+            {
+                DomainName = domain.Name,
+                AlternativeNames = [],
+                HostedZoneId = domain.HostedZoneId,
+                ValidatedElsewhere = []
+            });
             distribution = new Distribution(this, "cdn", new DistributionConfig
             {
                 Name = names.Prefix,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Constructs;
 using HashiCorp.Cdktf;
 using HashiCorp.Cdktf.Providers.Aws.DataAwsIamPolicyDocument;
@@ -8,7 +7,6 @@ using StudentRecords.Model;
 using StudentRecords.Synth.Constructs.Audit;
 using StudentRecords.Synth.Constructs.Cost;
 using StudentRecords.Synth.Constructs.Database;
-using StudentRecords.Synth.Constructs.Functions;
 using StudentRecords.Synth.Constructs.LoadBalancing;
 using StudentRecords.Synth.Constructs.Network;
 using StudentRecords.Synth.Constructs.Observability;
@@ -74,7 +72,16 @@ public sealed class RegionalStack : TerraformStack
             ServiceStatements = keyUsers
         });
 
-        var network = new Network(this, "network", new NetworkConfig { Name = names.Prefix, Region = env.Region, Spec = env.Network, AvailabilityZones = env.AvailabilityZones, KmsKeyArn = key.Arn, LogRetentionDays = env.Storage.LogRetentionDays, PeerCidrs = PeerCidrs });
+        var network = new Network(this, "network", new NetworkConfig
+        {
+            Name = names.Prefix,
+            Region = env.Region,
+            Spec = env.Network,
+            AvailabilityZones = env.AvailabilityZones,
+            KmsKeyArn = key.Arn,
+            LogRetentionDays = env.Storage.LogRetentionDays,
+            PeerCidrs = PeerCidrs
+        });
         if (env.Network.PeerWithPrimary && !primaryRegionDown)
             new PrimaryPeering(this, "peering", new PrimaryPeeringConfig
             {
@@ -121,7 +128,13 @@ public sealed class RegionalStack : TerraformStack
             DatabaseRotation = IsPrimary
         });
         var secretReplicas = IsPrimary ? CreateSecretReplicaKeys() : [];
-        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig { SecretName = names.OriginSecret, KmsKeyArn = key.Arn, Replicas = secretReplicas, Create = IsPrimary });
+        var originSecret = new OriginSecret(this, "origin-secret", new OriginSecretConfig
+        {
+            SecretName = names.OriginSecret,
+            KmsKeyArn = key.Arn,
+            Replicas = secretReplicas,
+            Create = IsPrimary
+        });
         var alb = new LoadBalancer(this, "load-balancer", new LoadBalancerConfig
         {
             Name = names.Short,
@@ -173,16 +186,48 @@ public sealed class RegionalStack : TerraformStack
             Thresholds = model.Platform.Alarms,
             AlertEmail = model.Platform.Alerts.Email,
             KmsKeyArn = key.Arn,
-            Watched = new MonitoredResources { LoadBalancerArnSuffix = alb.ArnSuffix, TargetGroupArnSuffix = alb.TargetGroupArnSuffix, EcsCluster = service.ClusterName, EcsService = service.ServiceName, DatabaseCluster = database.Cluster.Identifier, DatabaseInstanceClass = env.Database.InstanceClass, AppLogGroup = service.LogGroupName },
+            Watched = new MonitoredResources
+            {
+                LoadBalancerArnSuffix = alb.ArnSuffix,
+                TargetGroupArnSuffix = alb.TargetGroupArnSuffix,
+                EcsCluster = service.ClusterName,
+                EcsService = service.ServiceName,
+                DatabaseCluster = database.Cluster.Identifier,
+                DatabaseInstanceClass = env.Database.InstanceClass,
+                AppLogGroup = service.LogGroupName
+            },
             FollowsPrimary = !IsPrimary,
             Replication = env.Database.Replication,
             MetricNamespace = names.MetricNamespace
         });
 
         var cost = model.Platform.Cost;
-        new MonthlyBudget(this, "budget", new MonthlyBudgetConfig { Name = names.Prefix, Environment = env.Name, MonthlyBudgetUsd = cost.MonthlyBudgetUsd, AlertAboveUsd = cost.AlertAboveUsd, AlertEmail = model.Platform.Alerts.Email, ActivateCostTag = IsPrimary });
+        new MonthlyBudget(this, "budget", new MonthlyBudgetConfig
+        {
+            Name = names.Prefix,
+            Environment = env.Name,
+            MonthlyBudgetUsd = cost.MonthlyBudgetUsd,
+            AlertAboveUsd = cost.AlertAboveUsd,
+            AlertEmail = model.Platform.Alerts.Email,
+            ActivateCostTag = IsPrimary
+        });
 
-        if (!IsPrimary) CreateRecovery(packages.Recovery, service, alb, monitoring, logs);
+        if (!IsPrimary)
+            StandbyRecovery.Add(this, new StandbyRecoveryConfig
+            {
+                Model = model,
+                Standby = env,
+                AccountId = account.AccountId,
+                Partition = account.Partition,
+                Package = packages.Recovery,
+                KmsKeyArn = key.Arn,
+                TopicArn = monitoring.TopicArn,
+                EcsCluster = service.ClusterName,
+                EcsService = service.ServiceName,
+                ScalableTargetArn = service.ScalableTargetArn,
+                TargetGroupArn = alb.TargetGroupArn,
+                AutomaticTrigger = model.Platform.Recovery.AutomaticFailover && !primaryRegionDown
+            });
         if (IsPrimary) RotateOriginSecret(originSecret, packages.OriginSecret);
 
         new OperationalParameters(this, "parameters", new OperationalParametersConfig
@@ -212,160 +257,6 @@ public sealed class RegionalStack : TerraformStack
     /// <summary>One multi-region trail for the platform, run by the primary when the model switches CloudTrail on.</summary>
     private bool OwnsTrail => IsPrimary && model.Platform.Audit.CloudTrail;
 
-    /// <summary>
-    /// The standby's recovery: the failover and failback workflows (Step Functions) and the readiness report
-    /// (Lambda), each allowed to touch exactly this service, these clusters, the recovery parameters and the
-    /// alert topic. Read actions without resource-level permissions in AWS name "*": scalable targets, target
-    /// health, task definitions and metrics.
-    /// </summary>
-    private void CreateRecovery(LambdaPackage package, AppService service, LoadBalancer alb, Monitoring monitoring, LogBucket logs)
-    {
-        var primary = new ResourceNames(model.Platform, model.Primary.Name);
-        var arn = (string awsService, string region, string resource) => $"arn:{account.Partition}:{awsService}:{region}:{account.AccountId}:{resource}";
-        var standbyCluster = arn("rds", env.Region, $"cluster:{names.Cluster}");
-        var primaryCluster = arn("rds", model.Primary.Region, $"cluster:{primary.Cluster}");
-        var parameter = (string name) => arn("ssm", env.Region, $"parameter{name}");
-        var primaryService = model.Primary.Service;
-        var targets = new RecoveryTargets
-        {
-            PrimaryRegion = model.Primary.Region,
-            StandbyRegion = env.Region,
-            Replication = env.Database.Replication,
-            StandbyCluster = names.Cluster,
-            StandbyClusterArn = standbyCluster,
-            PrimaryClusterArn = primaryCluster,
-            GlobalCluster = names.GlobalCluster,
-            EcsCluster = service.ClusterName,
-            EcsService = service.ServiceName,
-            DesiredCount = primaryService.DesiredCount,
-            MinCapacity = primaryService.Autoscaling.Min,
-            MaxCapacity = primaryService.Autoscaling.Max,
-            TargetGroupArn = alb.TargetGroupArn,
-            ActiveRegionParameter = names.ActiveRegionParameter,
-            LastDrillParameter = names.LastDrillParameter,
-            ApprovalParameter = names.ApprovalParameter,
-            TopicArn = monitoring.TopicArn,
-            Recovery = model.Platform.Recovery
-        };
-        var globalCluster = $"arn:{account.Partition}:rds::{account.AccountId}:global-cluster:{names.GlobalCluster}";
-        var resources = (string machine) => new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["states:ListExecutions"] = [arn("states", env.Region, $"stateMachine:{machine}")], // its own executions: the one-at-a-time guard
-            ["sns:Publish"] = [monitoring.TopicArn],
-            ["application-autoscaling:DescribeScalableTargets"] = ["*"],
-            ["application-autoscaling:RegisterScalableTarget"] = [service.ScalableTargetArn],
-            ["ecs:DescribeServices"] = [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")],
-            ["ecs:UpdateService"] = [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")],
-            ["elasticloadbalancing:DescribeTargetHealth"] = ["*"],
-            ["rds:DescribeDBClusters"] = [standbyCluster],
-            ["rds:PromoteReadReplicaDBCluster"] = [standbyCluster],
-            ["rds:DescribeGlobalClusters"] = [globalCluster],
-            ["rds:FailoverGlobalCluster"] = [globalCluster, standbyCluster, primaryCluster],
-            ["rds:SwitchoverGlobalCluster"] = [globalCluster, standbyCluster, primaryCluster],
-            ["ssm:GetParameters"] = [parameter(names.ActiveRegionParameter)],
-            ["ssm:PutParameter"] = [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.ApprovalParameter)],
-        };
-        var failover = new RecoveryStateMachine(this, "failover", new RecoveryStateMachineConfig
-        {
-            Name = names.FailoverStateMachine,
-            Workflow = FailoverWorkflow.Build(targets),
-            KmsKeyArn = key.Arn,
-            LogRetentionDays = env.Storage.LogRetentionDays,
-            ResourcesByAction = resources(names.FailoverStateMachine)
-        });
-        var failback = new RecoveryStateMachine(this, "failback", new RecoveryStateMachineConfig
-        {
-            Name = names.FailbackStateMachine,
-            Workflow = FailbackWorkflow.Build(targets),
-            KmsKeyArn = key.Arn,
-            LogRetentionDays = env.Storage.LogRetentionDays,
-            ResourcesByAction = resources(names.FailbackStateMachine)
-        });
-        var readiness = new NodeFunction(this, "readiness", new NodeFunctionConfig
-        {
-            Name = names.ReadinessFunction,
-            Handler = "readiness",
-            Description = "Disaster recovery: what a failover would find in the standby, published as DrReady (synth/Lambda/recovery/readiness.mjs)",
-            Package = package,
-            KmsKeyArn = key.Arn,
-            LogRetentionDays = env.Storage.LogRetentionDays,
-            Partition = account.Partition,
-            Environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["PRIMARY_REGION"] = model.Primary.Region,
-                ["REPLICATION_MODE"] = env.Database.Replication.ToString().ToLowerInvariant(),
-                ["STANDBY_CLUSTER"] = names.Cluster,
-                ["ECS_CLUSTER"] = service.ClusterName,
-                ["ECS_SERVICE"] = service.ServiceName,
-                ["TARGET_GROUP_ARN"] = alb.TargetGroupArn,
-                ["ACTIVE_REGION_PARAMETER"] = names.ActiveRegionParameter,
-                ["LAST_DRILL_PARAMETER"] = names.LastDrillParameter,
-                ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
-                ["METRIC_NAMESPACE"] = names.MetricNamespace,
-            },
-            Permissions = [
-                PolicyStatements.Allow("ReadTheStandbyService", ["ecs:DescribeServices"], [arn("ecs", env.Region, $"service/{service.ClusterName}/{service.ServiceName}")]),
-                PolicyStatements.Allow("ReadTargetHealthTaskDefinitionsAndLag", ["elasticloadbalancing:DescribeTargetHealth", "ecs:DescribeTaskDefinition", "cloudwatch:GetMetricStatistics"], ["*"]),
-                PolicyStatements.Allow("FindTheImageInThisRegion", ["ecr:DescribeImages"], [arn("ecr", env.Region, $"repository/{names.Repository}")]),
-                PolicyStatements.Allow("ReadTheStandbyDatabase", ["rds:DescribeDBClusters"], [standbyCluster]),
-                PolicyStatements.Allow("ReadTheRecoveryParameters", ["ssm:GetParameters"],
-                    [parameter(names.ActiveRegionParameter), parameter(names.LastDrillParameter), parameter(names.LastDrillReportParameter)]),
-                PolicyStatements.AllowPutMetricData("PublishReadiness", names.MetricNamespace),
-            ]
-        });
-        new ReadinessSchedule(this, "readiness-schedule", new ReadinessScheduleConfig { Name = names.ReadinessFunction, FunctionArn = readiness.Arn, KmsKeyArn = key.Arn, MetricNamespace = names.MetricNamespace, TopicArn = monitoring.TopicArn });
-        CreateDrillReport(package, logs, parameter, [failover.Arn, failback.Arn], [names.FailoverStateMachine, names.FailbackStateMachine]);
-        if (model.Platform.Recovery.AutomaticFailover && !primaryRegionDown)
-            new AutomaticFailover(this, "automatic-failover", new AutomaticFailoverConfig
-            {
-                Name = names.Prefix,
-                PrimaryRegion = model.Primary.Region,
-                StandbyRegion = env.Region,
-                PrimaryAlarmName = $"{primary.Prefix}-unhealthy",
-                StateMachineArn = failover.Arn,
-                AccountId = account.AccountId,
-                Partition = account.Partition,
-                TopicArn = monitoring.TopicArn,
-                KmsKeyArn = key.Arn,
-                LogRetentionDays = env.Storage.LogRetentionDays
-            });
-    }
-
-    /// <summary>
-    /// The evidence of every finished failover and failback: EventBridge hands each execution's end to the drill report,
-    /// which reads the execution's history and writes the report to the log bucket and its summary to SSM.
-    /// </summary>
-    private void CreateDrillReport(LambdaPackage package, LogBucket logs, Func<string, string> parameter, string[] machineArns, string[] machineNames)
-    {
-        var executions = machineNames.Select(m => $"arn:{account.Partition}:states:{env.Region}:{account.AccountId}:execution:{m}:*").ToArray();
-        var reports = new[] { names.LastFailoverReportParameter, names.LastFailbackReportParameter, names.LastDrillReportParameter }.Select(parameter).ToArray();
-        var function = new NodeFunction(this, "drill-report", new NodeFunctionConfig
-        {
-            Name = names.DrillReportFunction,
-            Handler = "drillReport",
-            Description = "Disaster recovery: each finished failover's and failback's steps and time against the RTO (synth/Lambda/recovery/drill-report.mjs)",
-            Package = package,
-            KmsKeyArn = key.Arn,
-            LogRetentionDays = env.Storage.LogRetentionDays,
-            Partition = account.Partition,
-            Environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["LOG_BUCKET"] = names.LogBucket,
-                ["REPORT_PREFIX"] = ResourceNames.RecoveryReportPrefix,
-                ["LAST_FAILOVER_PARAMETER"] = names.LastFailoverReportParameter,
-                ["LAST_FAILBACK_PARAMETER"] = names.LastFailbackReportParameter,
-                ["LAST_DRILL_REPORT_PARAMETER"] = names.LastDrillReportParameter,
-                ["RTO_MINUTES"] = model.Platform.Recovery.RtoMinutes.ToString(CultureInfo.InvariantCulture),
-            },
-            Permissions = [
-                PolicyStatements.Allow("ReadTheExecutions", ["states:DescribeExecution", "states:GetExecutionHistory"], executions),
-                PolicyStatements.Allow("WriteTheReports", ["s3:PutObject"], [$"arn:{account.Partition}:s3:::{names.LogBucket}/{ResourceNames.RecoveryReportPrefix}/*"]),
-                PolicyStatements.Allow("RecordTheSummaries", ["ssm:GetParameters", "ssm:PutParameter"], reports),
-            ]
-        });
-        new ExecutionEndTrigger(this, "drill-report-trigger", new ExecutionEndTriggerConfig { Name = names.DrillReportFunction, StateMachineArns = machineArns, FunctionName = function.FunctionName, FunctionArn = function.Arn });
-    }
-
     /// <summary>The origin header's value rotates from the primary, which owns it; every environment's load balancer checks it.</summary>
     private void RotateOriginSecret(OriginSecret originSecret, LambdaPackage package) =>
         new OriginSecretRotation(this, "origin-secret-rotation", new OriginSecretRotationConfig
@@ -384,7 +275,13 @@ public sealed class RegionalStack : TerraformStack
     /// <summary>Production's assets; a standby's bucket is the replica, fed by a rule this stack puts on the primary's bucket.</summary>
     private SecureBucket CreateAssetsBucket(LogBucket logs)
     {
-        var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig { Name = names.AssetsBucket, KmsKeyArn = key.Arn, NoncurrentVersionDays = env.Storage.NoncurrentVersionDays, AccessLogBucket = logs.Name });
+        var bucket = new SecureBucket(this, "assets-bucket", new SecureBucketConfig
+        {
+            Name = names.AssetsBucket,
+            KmsKeyArn = key.Arn,
+            NoncurrentVersionDays = env.Storage.NoncurrentVersionDays,
+            AccessLogBucket = logs.Name
+        });
         if (IsPrimary || primaryRegionDown) return bucket;
 
         // The standby owns the rule because it is applied after the primary: the destination exists by then.

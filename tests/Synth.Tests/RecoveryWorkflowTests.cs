@@ -57,7 +57,11 @@ public sealed class RecoveryWorkflowTests
     {
         "failover binlog" => Failover(Targets()),
         "failover global" => Failover(Targets(ReplicationMode.Global)),
-        "failover approval" => Failover(Targets(recovery: new RecoverySpec { AutomaticFailover = false, Approval = true })),
+        "failover approval" => Failover(Targets(recovery: new RecoverySpec
+        {
+            AutomaticFailover = false,
+            Approval = true
+        })),
         "failback binlog" => Failback(Targets()),
         "failback global" => Failback(Targets(ReplicationMode.Global)),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
@@ -120,7 +124,13 @@ public sealed class RecoveryWorkflowTests
     [Fact]
     public void WaitsLoopAtMostTheModelsBoundAtItsInterval()
     {
-        var recovery = new RecoverySpec { AutomaticFailover = false, PollSeconds = 20, PromotionWaitMinutes = 12, ServiceWaitMinutes = 5 };
+        var recovery = new RecoverySpec
+        {
+            AutomaticFailover = false,
+            PollSeconds = 20,
+            PromotionWaitMinutes = 12,
+            ServiceWaitMinutes = 5
+        };
         var states = AllStates(Failover(Targets(recovery: recovery))).ToDictionary(s => s.Name, s => s.State);
 
         Assert.Equal(12 * 60 / 20, (int)GiveUpBound(states["Wait until it is writable: decide"]));

@@ -58,7 +58,12 @@ public sealed class WebFirewall : Construct
             VisibilityConfig = new Wafv2WebAclVisibilityConfig { CloudwatchMetricsEnabled = true, MetricName = config.Name, SampledRequestsEnabled = true },
         });
         // WAF delivers logs only to log groups whose name starts with aws-waf-logs-.
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"aws-waf-logs-{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig
+        {
+            Name = $"aws-waf-logs-{config.Name}",
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.LogRetentionDays
+        });
         new Wafv2WebAclLoggingConfiguration(this, "logging", new Wafv2WebAclLoggingConfigurationConfig
         {
             ResourceArn = acl.Arn,

@@ -18,7 +18,12 @@ public sealed class NodeFunction : Construct
     public NodeFunction(Construct scope, string id, NodeFunctionConfig config) : base(scope, id)
     {
         var code = new TerraformAsset(this, "code", new TerraformAssetConfig { Path = config.Package.Path, Type = AssetType.FILE });
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/aws/lambda/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig
+        {
+            Name = $"/aws/lambda/{config.Name}",
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.LogRetentionDays
+        });
         var role = new ServiceRole(this, "role", new ServiceRoleConfig
         {
             Name = config.Name,

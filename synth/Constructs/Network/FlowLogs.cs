@@ -10,7 +10,12 @@ public sealed class FlowLogs : Construct
 {
     public FlowLogs(Construct scope, string id, FlowLogsConfig config) : base(scope, id)
     {
-        var group = new EncryptedLogGroup(this, "log-group", new EncryptedLogGroupConfig { Name = $"/vpc/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.RetentionDays });
+        var group = new EncryptedLogGroup(this, "log-group", new EncryptedLogGroupConfig
+        {
+            Name = $"/vpc/{config.Name}",
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.RetentionDays
+        });
         var role = new ServiceRole(this, "role", new ServiceRoleConfig
         {
             Name = config.Name,

@@ -38,9 +38,23 @@ public sealed class Network : Construct
         var privateRouteTables = RoutePrivateSubnets(natGateways);
         CreateS3GatewayEndpoint([publicRouteTable, .. privateRouteTables]);
         if (config.Spec.TaskEgress == TaskEgress.VpcEndpoints) CreateInterfaceEndpoints();
-        new NetworkAcls(this, "acls", new NetworkAclsConfig { Name = config.Name, VpcId = vpc.Id, VpcCidr = config.Spec.VpcCidr, PublicSubnets = publicSubnets, PrivateSubnets = privateSubnets, PeerCidrs = config.PeerCidrs });
+        new NetworkAcls(this, "acls", new NetworkAclsConfig
+        {
+            Name = config.Name,
+            VpcId = vpc.Id,
+            VpcCidr = config.Spec.VpcCidr,
+            PublicSubnets = publicSubnets,
+            PrivateSubnets = privateSubnets,
+            PeerCidrs = config.PeerCidrs
+        });
         PrivateRouteTableIds = [.. privateRouteTables.Select(t => t.Id)];
-        if (config.Spec.FlowLogs) new FlowLogs(this, "flow-logs", new FlowLogsConfig { Name = $"{config.Name}-vpc-flow-logs", VpcId = vpc.Id, KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        if (config.Spec.FlowLogs) new FlowLogs(this, "flow-logs", new FlowLogsConfig
+        {
+            Name = $"{config.Name}-vpc-flow-logs",
+            VpcId = vpc.Id,
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.LogRetentionDays
+        });
     }
 
     public string VpcId => vpc.Id;
@@ -139,7 +153,14 @@ public sealed class Network : Construct
     });
 
     private void CreateInterfaceEndpoints() =>
-        new InterfaceEndpoints(this, "endpoints", new InterfaceEndpointsConfig { Name = config.Name, Region = config.Region, VpcId = vpc.Id, VpcCidr = config.Spec.VpcCidr, SubnetIds = PrivateSubnetIds });
+        new InterfaceEndpoints(this, "endpoints", new InterfaceEndpointsConfig
+        {
+            Name = config.Name,
+            Region = config.Region,
+            VpcId = vpc.Id,
+            VpcCidr = config.Spec.VpcCidr,
+            SubnetIds = PrivateSubnetIds
+        });
 
     private Dictionary<string, string> Named(string purpose, params (string Key, string Value)[] more)
     {

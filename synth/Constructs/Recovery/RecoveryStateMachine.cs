@@ -28,7 +28,12 @@ public sealed class RecoveryStateMachine : Construct
     public RecoveryStateMachine(Construct scope, string id, RecoveryStateMachineConfig config) : base(scope, id)
     {
         // Vended logs under /aws/vendedlogs/ keep the account's CloudWatch Logs resource policy small (Step Functions' guide).
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/aws/vendedlogs/states/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig
+        {
+            Name = $"/aws/vendedlogs/states/{config.Name}",
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.LogRetentionDays
+        });
         var role = new ServiceRole(this, "role", new ServiceRoleConfig
         {
             Name = config.Name,

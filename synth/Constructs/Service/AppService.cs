@@ -27,7 +27,12 @@ public sealed class AppService : Construct
     public AppService(Construct scope, string id, AppServiceConfig config) : base(scope, id)
     {
         this.config = config;
-        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig { Name = $"/ecs/{config.Name}", KmsKeyArn = config.KmsKeyArn, RetentionDays = config.LogRetentionDays });
+        var logs = new EncryptedLogGroup(this, "logs", new EncryptedLogGroupConfig
+        {
+            Name = $"/ecs/{config.Name}",
+            KmsKeyArn = config.KmsKeyArn,
+            RetentionDays = config.LogRetentionDays
+        });
         var cluster = new EcsCluster(this, "cluster", new EcsClusterConfig
         {
             Name = config.Name,
