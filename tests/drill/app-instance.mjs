@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_DATABASE, APP_USER } from './mariadb.mjs';
-import { freePort, run, startProcess, stopProcess, waitFor } from './processes.mjs';
+import { fatal, freePort, run, startProcess, stopProcess, waitFor } from './processes.mjs';
 
 export const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -79,7 +79,7 @@ export class AppInstance {
   /** Readiness as the target group checks it: /health/ready answers 200 (the database answers). */
   async waitHealthy(timeoutSeconds = 60) {
     await waitFor(`${this.name} app healthy at ${this.url}/health/ready`, async () => {
-      if (this.process.exitCode !== null) throw new Error(`the app exited (${this.process.exitCode}): ${this.process.output.slice(-3000)}`);
+      if (this.process.exitCode !== null || this.process.signalCode !== null) throw fatal(`the app exited (${this.process.signalCode ?? this.process.exitCode}): ${this.process.output.slice(-3000)}`);
       const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) });
       return response.status === 200;
     }, { timeoutSeconds, intervalMs: 50 });

@@ -129,7 +129,7 @@ export async function drill(options) {
     clearTimeout(deadline);
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
-    if (load) await Promise.race([load.stop(), sleep(12000)]);
+    if (load) await Promise.race([load.stop(), new Promise((resolve) => setTimeout(resolve, 12000).unref())]); // requests time out in 10 s
     await stopAll();
     report.stopped = new Date().toISOString();
     report.metObjectives = report.status === 'SUCCEEDED' && report.problems.length === 0;

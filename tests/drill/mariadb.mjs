@@ -3,7 +3,7 @@
 // SIGKILL as a failed region would be. SQL goes through the mariadb client on the server's socket as root.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { freePort, run, startProcess, stopProcess, waitFor } from './processes.mjs';
+import { fatal, freePort, run, startProcess, stopProcess, waitFor } from './processes.mjs';
 
 export const APP_USER = 'records';
 export const APP_DATABASE = 'records';
@@ -42,7 +42,7 @@ export class MariaDb {
     if (this.semiSync) args.push('--rpl-semi-sync-slave-enabled=ON', '--rpl-semi-sync-master-wait-point=AFTER_SYNC', `--rpl-semi-sync-master-timeout=${SEMI_SYNC_TIMEOUT_MS}`);
     this.process = startProcess(`mariadbd ${this.name}`, 'mariadbd', args);
     await waitFor(`${this.name} database accepting connections`, async () => {
-      if (this.process.exitCode !== null) throw new Error(`mariadbd exited: ${this.process.output.slice(-2000)}`);
+      if (this.process.exitCode !== null || this.process.signalCode !== null) throw fatal(`mariadbd exited: ${this.process.output.slice(-2000)}`);
       return (await this.sql('SELECT 1')).trim() === '1';
     }, { timeoutSeconds: 60, intervalMs: 200 });
   }

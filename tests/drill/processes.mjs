@@ -108,15 +108,22 @@ export async function stopAll() {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An error that ends a waitFor at once. */
+export const fatal = (message) => Object.assign(new Error(message), { fatal: true });
+
 /** Polls check() every intervalMs until it returns a truthy value; throws `what` once timeoutSeconds have passed. */
 export async function waitFor(what, check, { timeoutSeconds = 30, intervalMs = 100 } = {}) {
   const deadline = Date.now() + timeoutSeconds * 1000;
   let last;
   for (;;) {
+    if (closing) throw fatal(`${what}: the drill is stopping`);
     try {
       const value = await check();
       if (value) return value;
-    } catch (e) { last = e; }
+    } catch (e) {
+      if (e.fatal) throw e; // a process that exited will not come back by waiting
+      last = e;
+    }
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutSeconds} s${last ? ` (${last.message})` : ''}`);
     await sleep(intervalMs);
   }
