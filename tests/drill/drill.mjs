@@ -16,27 +16,30 @@ import { pathToFileURL } from 'node:url';
 import { AppInstance, publishedApp } from './app-instance.mjs';
 import { Browser } from './browser.mjs';
 import { startFrontDoor } from './front-door.mjs';
+import { startLink } from './link.mjs';
 import { missingWrites, percentile, startLoad } from './load.mjs';
 import { APP_DATABASE, MariaDb } from './mariadb.mjs';
 import { freePort, openSession, run, scratchFolder, sleep, stopAll, waitFor } from './processes.mjs';
 import { objectives, round, Steps, summary, writeReport } from './report.mjs';
 import { reseed } from './reseed.mjs';
 
-export const USAGE = `usage: npm run drill -- [--semi-sync] [--failback] [--writers N] [--seconds S] [--writes N] [--timeout S] [--report FILE]
+export const USAGE = `usage: npm run drill -- [--semi-sync] [--failback] [--writers N] [--seconds S] [--writes N] [--link-ms MS] [--timeout S] [--report FILE]
   --semi-sync   semi-synchronous replication (AFTER_SYNC): a commit waits for the replica's acknowledgement
   --failback    after the failover, re-seed the old primary from DR and switch back
   --writers N   concurrent signed-in users writing (default 8)
   --seconds S   seconds of load on production before the primary is killed (default 20)
   --writes N    kill the primary once N writes are acknowledged, if that comes first (default: no limit)
+  --link-ms MS  one-way delay of the replication link between the regions (default 12: roughly the 25 ms
+                round trip between eu-central-1 and eu-west-1; 0 for plain loopback)
   --timeout S   the whole drill's deadline, after which it stops everything and fails (default 300)
   --report FILE where the JSON report goes (default: a new file under ${tmpdir()})`;
 
-export const DEFAULTS = { semiSync: false, failback: false, writers: 8, seconds: 20, writes: 0, timeoutSeconds: 300, report: null, writableSeconds: 60 };
+export const DEFAULTS = { semiSync: false, failback: false, writers: 8, seconds: 20, writes: 0, linkMs: 12, timeoutSeconds: 300, report: null, writableSeconds: 60 };
 
 /** The command line's options; throws a message naming the bad flag. */
 export function parseArguments(argv) {
   const options = { ...DEFAULTS };
-  const numbers = { '--writers': ['writers', 1, 64], '--seconds': ['seconds', 1, 3600], '--writes': ['writes', 1, 1e6], '--timeout': ['timeoutSeconds', 10, 7200] };
+  const numbers = { '--writers': ['writers', 1, 64], '--seconds': ['seconds', 1, 3600], '--writes': ['writes', 1, 1e6], '--link-ms': ['linkMs', 0, 1000], '--timeout': ['timeoutSeconds', 10, 7200] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     if (flag === '--semi-sync' && inline === undefined) options.semiSync = true;
@@ -48,7 +51,7 @@ export function parseArguments(argv) {
       if (flag === '--report') { options.report = value; continue; }
       const [key, min, max] = numbers[flag];
       const n = Number(value);
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not '${value}'`);
+      if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not '${value}'`);
       options[key] = n;
     } else throw new Error(`unknown option '${argv[i]}'`);
   }
@@ -104,7 +107,7 @@ export async function drill(options) {
   const reportPath = settings.report ?? join(tmpdir(), `srp-drill-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const report = {
     kind: 'drill', replication: settings.semiSync ? 'semi-synchronous (AFTER_SYNC)' : 'asynchronous', started: new Date().toISOString(), stopped: null,
-    settings: { writers: settings.writers, seconds: settings.seconds, writes: settings.writes || null, failback: settings.failback, timeoutSeconds: settings.timeoutSeconds },
+    settings: { writers: settings.writers, seconds: settings.seconds, writes: settings.writes || null, linkMs: settings.linkMs, failback: settings.failback, timeoutSeconds: settings.timeoutSeconds },
     objectives: goals, status: 'RUNNING', metObjectives: false, problems: [], reportPath, steps: steps.steps,
   };
   let deadline;
@@ -148,23 +151,28 @@ async function stages(settings, steps, report, goals, keepLoad, log) {
   const primary = new MariaDb({ name: 'primary', folder, serverId: 1, semiSync: settings.semiSync, password: PASSWORD });
   const replica = new MariaDb({ name: 'replica', folder, serverId: 2, semiSync: settings.semiSync, password: PASSWORD });
   await steps.run('set-up', 'Start the primary and the replica', () => Promise.all([primary.create({ readOnly: false }), replica.create({ readOnly: true })]));
+  let link;
   await steps.run('set-up', 'Replicate the primary by GTID', async () => {
     await primary.createAppSchemaOwner();
-    await replica.replicateFrom(primary);
+    link = await startLink(primary.port, settings.linkMs); // the regions' distance, cut with the primary
+    await replica.replicateFrom(primary, link.port);
     if (settings.semiSync) await primary.enableSemiSyncPrimary();
-    return { detail: settings.semiSync ? 'semi-synchronous, AFTER_SYNC' : 'asynchronous' };
+    return { detail: `${settings.semiSync ? 'semi-synchronous, AFTER_SYNC' : 'asynchronous'}, link ${settings.linkMs} ms each way` };
   });
   const production = new AppInstance({ name: 'production', appFolder, home: folder, password: PASSWORD });
   const dr = new AppInstance({ name: 'dr', appFolder, home: folder, password: PASSWORD });
   dr.port = await freePort(); // dark until the failover; its port known now for the report's list of endpoints
-  await steps.run('set-up', 'Start production on the primary (migrates)', async () => { await production.start(primary); await production.waitHealthy(); });
+  // The first administrator is added as an operator's one-off task would, while the service starts (both migrate, one after the other).
+  const admin = 'drill.admin@drill.example.org';
+  await steps.run('set-up', 'Start production on the primary (migrates); add an administrator', async () => {
+    await production.start(primary);
+    await Promise.all([production.waitHealthy(), production.addUser(primary, admin, 'Administrator', PASSWORD)]);
+  });
   const frontDoor = await startFrontDoor(production.url, 'production');
   report.endpoints = { primary: primary.port, replica: replica.port, production: production.url, dr: `http://127.0.0.1:${dr.port}`, frontDoor: frontDoor.url };
-  const admin = 'drill.admin@drill.example.org';
   const writerEmails = Array.from({ length: settings.writers }, (_, i) => `writer${i + 1}@drill.example.org`);
   const probe = new Browser(frontDoor.url, { timeoutMs: 3000 });
-  await steps.run('set-up', `Add an administrator, ${settings.writers} registrars and a probe`, async () => {
-    await production.addUser(primary, admin, 'Administrator', PASSWORD);
+  await steps.run('set-up', `Add ${settings.writers} registrars and a probe (/Admin/Users)`, async () => {
     const browser = new Browser(frontDoor.url);
     await browser.signIn(admin, PASSWORD);
     for (const email of [...writerEmails, 'probe@drill.example.org']) {
@@ -189,7 +197,16 @@ async function stages(settings, steps, report, goals, keepLoad, log) {
 
   // The failover, in FailoverWorkflow's order
   let t0;
-  await steps.run('failover', 'Kill the primary (kill -9)', async () => { t0 = Date.now(); await primary.kill9(); });
+  // The chosen moment: right after production acknowledges a write, when asynchronous replication has the
+  // most on the link; the region goes with its network, so the link drops what is still on its way.
+  await steps.run('failover', 'Kill the primary (kill -9) and cut its link', async () => {
+    const noWrite = new Promise((resolve) => setTimeout(resolve, 10000).unref());
+    await Promise.race([load.nextAcknowledgement(), noWrite]);
+    t0 = Date.now();
+    const killed = primary.kill9();
+    await link.cut();
+    await killed;
+  });
   const killedAt = t0;
   let promoted;
   await steps.run('failover', 'Scale out and promote', () => Promise.all([
@@ -218,7 +235,7 @@ async function stages(settings, steps, report, goals, keepLoad, log) {
     if (answer.status !== 302) throw new Error(`creating a student through DR answered ${answer.status}`);
   });
   const missing = missingWrites(productionPhase, promoted);
-  const lostSeconds = missing.length ? round((killedAt - Math.min(...missing.map((w) => w.ackedAt))) / 1000, 2) : 0;
+  const lostSeconds = missing.length ? round((killedAt - Math.min(...missing.map((w) => w.ackedAt))) / 1000, 3) : 0;
   const latencies = productionPhase.map((w) => w.postMs);
   const loadSeconds = (killedAt - loadStarted) / 1000;
   report.writeLatency = { count: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), perSecond: round(latencies.length / loadSeconds) };
@@ -250,7 +267,8 @@ async function stages(settings, steps, report, goals, keepLoad, log) {
 async function failback({ steps, report, primary, replica, production, dr, frontDoor, load, settings }) {
   const drSession = new Browser(frontDoor.url, { timeoutMs: 3000 });
   await steps.run('failback', 'Sign a probe in on DR', () => drSession.signIn('probe@drill.example.org', PASSWORD));
-  await steps.run('failback', 'Re-seed the old primary from DR (dump with GTID)', async () => ({ detail: await reseed({ target: primary, source: replica, semiSync: settings.semiSync }) }));
+  const back = await startLink(replica.port, settings.linkMs);
+  await steps.run('failback', 'Re-seed the old primary from DR (dump with GTID)', async () => ({ detail: await reseed({ target: primary, source: replica, semiSync: settings.semiSync, port: back.port }) }));
   await steps.run('failback', 'Wait until it has caught up', async () => ({ detail: `at ${await primary.caughtUpWith(replica)}` }));
   await steps.run('failback', 'Read the active region', async () => {
     if (frontDoor.target !== 'dr') throw new Error(`the front door points to ${frontDoor.target}, not DR`);
@@ -258,7 +276,6 @@ async function failback({ steps, report, primary, replica, production, dr, front
   });
   let t1;
   await steps.run('failback', "Quiesce DR's writes (read_only)", async () => { t1 = Date.now(); await replica.sql('SET GLOBAL read_only = 1'); });
-  const drPhase = load.acknowledged.filter((w) => w.origin === 'dr');
   let returned;
   await steps.run('failback', 'Return the database (promote the re-seeded primary)', async () => {
     await primary.caughtUpWith(replica, 30);
@@ -268,6 +285,7 @@ async function failback({ steps, report, primary, replica, production, dr, front
     returned = await studentsOn(primary);
     return { detail: standby.detail };
   });
+  const drPhase = load.acknowledged.filter((w) => w.origin === 'dr'); // DR is read-only: every answer it will give is in
   await steps.run('failback', 'Wait for a healthy production task', () => production.waitHealthy(60));
   await steps.run('failback', 'Record the active region (front door to production)', async () => { frontDoor.switchTo(production.url, 'production'); });
   let backAt;
@@ -278,7 +296,9 @@ async function failback({ steps, report, primary, replica, production, dr, front
   await steps.run('failback', "Stop the standby's tasks", () => dr.stop());
   await steps.run('failback', 'Re-seed the standby as production\'s replica', async () => {
     await replica.stop();
-    return { detail: await reseed({ target: replica, source: primary, semiSync: settings.semiSync }) };
+    await back.cut();
+    const again = await startLink(primary.port, settings.linkMs);
+    return { detail: await reseed({ target: replica, source: primary, semiSync: settings.semiSync, port: again.port }) };
   });
   const missing = missingWrites(drPhase, returned);
   report.failback = {

@@ -10,8 +10,8 @@ const VERSION = /id="Input_Version" name="Input.Version" value="([^"]+)"/;
 export const revisionOf = (course) => Number(course.match(/^Drill revision (\d+)$/)?.[1] ?? -1);
 
 class Writer {
-  constructor({ index, browser, acknowledged, counts, run }) {
-    Object.assign(this, { index, browser, acknowledged, counts, run });
+  constructor({ index, browser, acknowledged, counts, run, waiters }) {
+    Object.assign(this, { index, browser, acknowledged, counts, run, waiters });
     this.students = []; // { id, email, revision } whose creation was acknowledged
     this.created = 0;
   }
@@ -33,6 +33,7 @@ class Writer {
       writer: this.index, kind, id: student.id, email: student.email, revision: student.revision,
       ackedAt: Date.now(), postMs: answer.postMs, origin: answer.origin,
     });
+    for (const resolve of this.waiters.splice(0)) resolve(); // in this same tick: the drill kills right after an acknowledgement
   }
 
   async create() {
@@ -84,20 +85,23 @@ class Writer {
 
 /**
  * Signs `users` in through `frontDoor` and starts them writing. `maxWrites` caps the acknowledged writes (the
- * writers then idle). Returns { acknowledged, counts, stop() }.
+ * writers then idle). Returns { acknowledged, counts, nextAcknowledgement(), stop() }.
  */
 export async function startLoad({ frontDoorUrl, users, password, maxWrites = 0, run = Date.now().toString(36) }) {
   const acknowledged = [];
+  const waiters = [];
   const counts = { attempts: 0, failures: {} };
   const writers = await Promise.all(users.map(async (email, index) => {
     const browser = new Browser(frontDoorUrl);
     await browser.signIn(email, password);
-    return new Writer({ index: index + 1, browser, acknowledged, counts, run });
+    return new Writer({ index: index + 1, browser, acknowledged, counts, run, waiters });
   }));
   let stop = false;
   const loops = writers.map((w) => w.loop(() => stop, maxWrites));
   return {
     acknowledged, counts, writers,
+    /** Resolves at the next acknowledged write. */
+    nextAcknowledgement: () => new Promise((resolve) => waiters.push(resolve)),
     async stop() { stop = true; await Promise.all(loops); },
   };
 }

@@ -18,6 +18,7 @@ export class MariaDb {
     Object.assign(this, { name, serverId, semiSync, password });
     this.dataDir = join(folder, `${name}-data`);
     this.socket = join(folder, `${name}.sock`);
+    this.tmpDir = join(folder, `${name}-tmp`); // its own: two servers bootstrapping at once in /tmp collide
   }
 
   get host() { return '127.0.0.1'; }
@@ -25,14 +26,15 @@ export class MariaDb {
   /** A fresh data directory, then the server, writable or read-only. */
   async create({ readOnly, port }) {
     mkdirSync(this.dataDir, { recursive: true });
-    await run('mariadb-install-db', ['--no-defaults', `--datadir=${this.dataDir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeoutSeconds: 120 });
+    mkdirSync(this.tmpDir, { recursive: true });
+    await run('mariadb-install-db', ['--no-defaults', `--datadir=${this.dataDir}`, `--tmpdir=${this.tmpDir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeoutSeconds: 120 });
     await this.start({ readOnly, port });
   }
 
   async start({ readOnly, port }) {
     this.port = port ?? this.port ?? await freePort();
     const args = [
-      '--no-defaults', `--datadir=${this.dataDir}`, `--socket=${this.socket}`, `--port=${this.port}`, '--bind-address=127.0.0.1', '--user=root',
+      '--no-defaults', `--datadir=${this.dataDir}`, `--tmpdir=${this.tmpDir}`, `--socket=${this.socket}`, `--port=${this.port}`, '--bind-address=127.0.0.1', '--user=root',
       '--skip-name-resolve', '--innodb-buffer-pool-size=128M', '--max-connections=300',
       `--server-id=${this.serverId}`, '--log-bin=binlog', '--relay-log=relay', '--binlog-format=ROW', '--log-slave-updates', '--gtid-strict-mode=1',
       '--sync-binlog=1', '--innodb-flush-log-at-trx-commit=1', `--read-only=${readOnly ? 1 : 0}`, '--skip-slave-start',
@@ -83,9 +85,12 @@ export class MariaDb {
       CREATE USER '${REPLICATION_USER}'@'%' IDENTIFIED BY '${this.password}'; GRANT REPLICATION SLAVE, REPLICATION SLAVE ADMIN, BINLOG MONITOR ON *.* TO '${REPLICATION_USER}'@'%';`;
   }
 
-  /** Replicates from `primary` by GTID from this server's gtid_slave_pos (empty: the primary's whole binlog). */
-  async replicateFrom(primary) {
-    await this.sql(`CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port}, MASTER_USER='${REPLICATION_USER}',
+  /**
+   * Replicates from `primary` by GTID from this server's gtid_slave_pos (empty: the primary's whole binlog),
+   * connecting to `port`: the primary's own, or a link's to it (link.mjs).
+   */
+  async replicateFrom(primary, port = primary.port) {
+    await this.sql(`CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${port}, MASTER_USER='${REPLICATION_USER}',
       MASTER_PASSWORD='${this.password}', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1; START SLAVE;`);
     await waitFor(`${this.name} replicating from ${primary.name}`, async () => {
       const s = await this.replicaStatus();

@@ -50,10 +50,10 @@ export const round = (n, digits = 1) => (n === null || n === undefined ? n : Mat
 export function summary(report) {
   const lines = [];
   const { failover, failback, objectives: o } = report;
-  lines.push('', `DR drill (${report.replication} replication, ${report.settings.writers} writers): ${report.metObjectives ? 'objectives met' : 'OBJECTIVES MISSED'}`);
+  lines.push('', `DR drill (${report.replication} replication over a ${report.settings.linkMs} ms link, ${report.settings.writers} writers): ${report.metObjectives ? 'objectives met' : 'OBJECTIVES MISSED'}`);
   if (failover) {
     lines.push(`  RPO: ${failover.rpo.missing} of ${failover.rpo.acknowledgedByProduction} writes production acknowledged are missing on the promoted replica` +
-      ` (${failover.rpo.seconds} s of acknowledged writes lost; objective ${o.rpoMinutes} min)`);
+      ` (the oldest acknowledged ${failover.rpo.seconds} s before the kill; objective ${o.rpoMinutes} min)`);
     lines.push(`  RTO: ${failover.rto.seconds} s from kill -9 to the first signed-in page from DR (objective ${o.rtoMinutes} min)`);
     lines.push(`  session issued by production served by DR: ${failover.productionSessionOnDr ? 'yes' : 'NO'}; writes acknowledged by DR after the switch: ${failover.acknowledgedByDr}`);
     if (failover.semiSync) lines.push(`  semi-sync before the kill: status ${failover.semiSync.status}, ${failover.semiSync.yes_tx} commits acknowledged by the replica, ${failover.semiSync.no_tx} without`);

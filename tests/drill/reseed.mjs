@@ -7,8 +7,8 @@ import { rmSync } from 'node:fs';
 import { APP_DATABASE } from './mariadb.mjs';
 import { run } from './processes.mjs';
 
-/** `target`'s server must be stopped (or killed). Returns the GTID position it replicates from. */
-export async function reseed({ target, source, semiSync }) {
+/** `target`'s server must be stopped (or killed); it replicates through `port` (a link's). Returns the GTID position it replicates from. */
+export async function reseed({ target, source, semiSync, port = source.port }) {
   rmSync(target.dataDir, { recursive: true, force: true });
   await target.create({ readOnly: true, port: target.port });
   await target.createUsersUnlogged();
@@ -16,7 +16,7 @@ export async function reseed({ target, source, semiSync }) {
   const position = dump.match(/^-- SET GLOBAL gtid_slave_pos='([^']+)';$/m)?.[1];
   if (!position) throw new Error(`the dump of ${source.name} names no GTID position`);
   await run('mariadb', ['--no-defaults', `--socket=${target.socket}`, '-uroot'], { input: `SET sql_log_bin = 0;\n${dump}\nSET GLOBAL gtid_slave_pos = '${position}';\n`, timeoutSeconds: 120 });
-  await target.replicateFrom(source);
+  await target.replicateFrom(source, port);
   if (semiSync) await source.enableSemiSyncPrimary();
   return `${Math.round(dump.length / 1024)} kB dump at ${position}`;
 }
