@@ -235,7 +235,9 @@ async function stages(settings, steps, report, goals, keepLoad, log) {
     if (answer.status !== 302) throw new Error(`creating a student through DR answered ${answer.status}`);
   });
   const missing = missingWrites(productionPhase, promoted);
-  const lostSeconds = missing.length ? round((killedAt - Math.min(...missing.map((w) => w.ackedAt))) / 1000, 3) : 0;
+  // RPO as time: how long before the kill the oldest lost write was acknowledged (an answer still on its way at
+  // the kill counts as acknowledged at the kill).
+  const lostSeconds = missing.length ? round(Math.max(0, killedAt - Math.min(...missing.map((w) => w.ackedAt))) / 1000, 3) : 0;
   const latencies = productionPhase.map((w) => w.postMs);
   const loadSeconds = (killedAt - loadStarted) / 1000;
   report.writeLatency = { count: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), perSecond: round(latencies.length / loadSeconds) };

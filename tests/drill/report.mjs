@@ -24,7 +24,8 @@ export class Steps {
 
   /** Runs one step: records its start, end and outcome, prints its line, rethrows its failure. */
   async run(phase, name, action) {
-    const step = { phase, step: name, started: new Date().toISOString(), ended: null, outcome: 'running' };
+    // An indented name is a branch of the parallel step before it (FailoverWorkflow's "Scale out and promote").
+    const step = { phase, step: name.trim(), ...(name.startsWith(' ') ? { parallel: true } : {}), started: new Date().toISOString(), ended: null, outcome: 'running' };
     this.steps.push(step);
     const t = performance.now();
     try {
@@ -52,8 +53,9 @@ export function summary(report) {
   const { failover, failback, objectives: o } = report;
   lines.push('', `DR drill (${report.replication} replication over a ${report.settings.linkMs} ms link, ${report.settings.writers} writers): ${report.metObjectives ? 'objectives met' : 'OBJECTIVES MISSED'}`);
   if (failover) {
+    const lost = failover.rpo.missing ? `the oldest acknowledged ${Math.round(failover.rpo.seconds * 1000)} ms before the kill` : 'nothing lost';
     lines.push(`  RPO: ${failover.rpo.missing} of ${failover.rpo.acknowledgedByProduction} writes production acknowledged are missing on the promoted replica` +
-      ` (the oldest acknowledged ${failover.rpo.seconds} s before the kill; objective ${o.rpoMinutes} min)`);
+      ` (${lost}; objective ${o.rpoMinutes} min)`);
     lines.push(`  RTO: ${failover.rto.seconds} s from kill -9 to the first signed-in page from DR (objective ${o.rtoMinutes} min)`);
     lines.push(`  session issued by production served by DR: ${failover.productionSessionOnDr ? 'yes' : 'NO'}; writes acknowledged by DR after the switch: ${failover.acknowledgedByDr}`);
     if (failover.semiSync) lines.push(`  semi-sync before the kill: status ${failover.semiSync.status}, ${failover.semiSync.yes_tx} commits acknowledged by the replica, ${failover.semiSync.no_tx} without`);
