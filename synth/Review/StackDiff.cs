@@ -62,6 +62,29 @@ public static class StackDiff
             return;
         }
         if (JsonNode.DeepEquals(old, now)) return;
+        if (EmbeddedJson(old) is { } oldDocument && EmbeddedJson(now) is { } newDocument)
+        {
+            // A policy or a state machine definition is one string attribute: show what changed inside it.
+            var inside = new List<AttributeChange>();
+            Walk("", oldDocument, newDocument, "", inside);
+            var replaced = ReplacementRules.ForcesReplacement(type, path);
+            changes.AddRange(inside.Select(change => change with { Path = $"{path} » {change.Path}", ForcesReplacement = replaced }));
+            return;
+        }
         changes.Add(new AttributeChange(path, old?.ToJsonString(AsWritten), now?.ToJsonString(AsWritten), ReplacementRules.ForcesReplacement(type, path)));
+    }
+
+    /// <summary>The JSON document a string attribute holds (<c>jsonencode</c> output), or null for any other value.</summary>
+    private static JsonNode? EmbeddedJson(JsonNode? value)
+    {
+        if (value is not JsonValue text || !text.TryGetValue<string>(out var raw) || raw.Length < 2 || raw[0] is not ('{' or '[')) return null;
+        try
+        {
+            return JsonNode.Parse(raw) is { } document and (JsonObject or JsonArray) ? document : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -36,6 +36,23 @@ public sealed class StackDiffTests
     }
 
     [Fact]
+    public void ADocumentInAStringAttributeIsComparedInside()
+    {
+        static JsonObject Machine(int count, string name)
+        {
+            var definition = new JsonObject { ["States"] = new JsonObject { ["Raise"] = new JsonObject { ["DesiredCount"] = count, ["Type"] = "Task" } } };
+            var machine = new JsonObject { ["name"] = name, ["definition"] = definition.ToJsonString() };
+            return new JsonObject { ["resource"] = new JsonObject { ["aws_sfn_state_machine"] = new JsonObject { ["failover"] = machine } } };
+        }
+
+        var inside = StackDiff.Compare("dr", Machine(2, "a"), Machine(3, "a"));
+        Assert.Equal(new AttributeChange("definition » States.Raise.DesiredCount", "2", "3", ForcesReplacement: false), Assert.Single(inside.Changed["aws_sfn_state_machine.failover"]));
+
+        var notJson = StackDiff.Compare("dr", Machine(2, "{a"), Machine(2, "{b"));
+        Assert.Equal(new AttributeChange("name", "\"{a\"", "\"{b\"", ForcesReplacement: false), Assert.Single(notJson.Changed["aws_sfn_state_machine.failover"]));
+    }
+
+    [Fact]
     public void ValuesAreShownAsWrittenNotEscaped()
     {
         var changes = StackDiff.Compare("dr", Stack("""
