@@ -6,4 +6,4 @@ var environments = Environment.GetEnvironmentVariable("SRP_ENVIRONMENTS") ?? "en
 var output = Environment.GetEnvironmentVariable("CDKTF_OUTDIR") ?? "cdktf.out";
 var imageTag = Environment.GetEnvironmentVariable("SRP_IMAGE_TAG") ?? PlatformApp.DefaultImageTag;
 using var temp = ProcessTempFolder.Enter();
-return SynthCommand.Create(environments, output, imageTag).Parse(args).Invoke();
+return await SynthCommand.Create(environments, output, imageTag).Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StudentRecords.Model;
 using StudentRecords.Synth.Output;
 using StudentRecords.Synth.Review;
+using StudentRecords.Synth.Watching;
 
 namespace StudentRecords.Synth;
 
@@ -84,6 +85,13 @@ public static class SynthCommand
             }
         });
         command.Subcommands.Add(cost);
+
+        var watch = new Command("watch", "Stay running: re-synthesize on every save under the environments folder and print the diff against the snapshots, or every model error")
+        {
+            environments, imageTag, snapshots,
+        };
+        watch.SetAction((parse, cancel) => WatchCommand.RunAsync(parse.GetValue(environments)!, parse.GetValue(snapshots)!, parse.GetValue(imageTag)!, Console.Out, cancel));
+        command.Subcommands.Add(watch);
         return command;
     }
 

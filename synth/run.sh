@@ -16,4 +16,7 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$current" ]]; then
     -o "$app" --nologo -v quiet >&2
   echo "$current" > "$stamp"
 fi
+# A one-off synth runs its ReadyToRun code as it is (Synth.csproj turns tiered compilation off); the watch runs
+# for hours and re-synthesizes the same code on every save, so it lets the JIT optimize what is hot.
+[[ ${1:-} == watch ]] && export DOTNET_TieredCompilation=1
 exec dotnet "$app/StudentRecords.Synth.dll" "$@"

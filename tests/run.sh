@@ -20,8 +20,8 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" --nologo 2>&1 | tee -a "$log" || status=1
 done
 
-echo "== tests/recovery tests/security tests/diagrams tests/workflows tests/drill (node --test; the failover end to end against moto, the workflows against their schema, a DR drill on real MariaDB)" >&2
-node --test tests/recovery/ tests/security/ tests/diagrams/ tests/workflows/ tests/drill/ 2>&1 | tee -a "$log" || status=1
+echo "== tests/recovery tests/security tests/diagrams tests/workflows tests/drill tests/watch (node --test; the failover end to end against moto, the workflows against their schema, a DR drill on real MariaDB, the watch as a user runs it)" >&2
+node --test tests/recovery/ tests/security/ tests/diagrams/ tests/workflows/ tests/drill/ tests/watch/ 2>&1 | tee -a "$log" || status=1
 
 echo "== tests/container-test.sh" >&2
 tests/container-test.sh 2>&1 | tee -a "$log" || status=1
