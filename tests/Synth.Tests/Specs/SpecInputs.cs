@@ -1,27 +1,34 @@
 using System.Text.Json.Nodes;
 using Constructs;
 using HashiCorp.Cdktf.Providers.Aws.S3BucketPolicy;
+using StudentRecords.Model;
+using StudentRecords.Model.Tests;
 using StudentRecords.Synth.Output;
 
 namespace StudentRecords.Synth.Tests.Specs;
 
-/// <summary>Small inputs and readers the construct specs share: a log bucket's policy to wait for, a Lambda package, a role's trust and permissions.</summary>
+/// <summary>
+/// Inputs and readers the construct specs share: the committed environments, the recovery Lambdas' package, a log
+/// bucket's policy to wait for, a role's trust and permissions, policy statements.
+/// </summary>
 public static class SpecInputs
 {
+    public const string AccountId = "111122223333";
     public const string LogBucketPolicyAddress = "aws_s3_bucket_policy.log-bucket-policy";
+
+    private static readonly Lazy<PlatformModel> LoadedModel = new(() => ModelLoader.Load(RepositoryPaths.Environments));
+
+    private static readonly Lazy<LambdaPackage> RecoveryPackage = new(() => LambdaPackage.Build(Path.Combine(RepositoryPaths.Root, "synth", "Lambda", "recovery")));
+
+    /// <summary>The committed environments (production primary, dr standby).</summary>
+    public static PlatformModel Model => LoadedModel.Value;
+
+    /// <summary>A real Lambda package, for constructs that only point at one.</summary>
+    public static LambdaPackage Package => RecoveryPackage.Value;
 
     /// <summary>A bucket policy in the stack itself, so constructs that must wait for one can depend on it.</summary>
     public static S3BucketPolicy LogBucketPolicy(Construct stack) =>
         new(stack, "log-bucket-policy", new S3BucketPolicyConfig { Bucket = "spec-logs", Policy = "{}" });
-
-    /// <summary>A tiny package whose file exists (CDKTF copies it into the output).</summary>
-    public static LambdaPackage Package()
-    {
-        var folder = Directory.CreateTempSubdirectory("srp-spec-package-").FullName;
-        var path = Path.Combine(folder, "index.zip");
-        File.WriteAllText(path, "spec");
-        return new LambdaPackage(path, "c3BlYy1wYWNrYWdlLWhhc2g=");
-    }
 
     /// <summary>Terraform's address of a resource, <c>type.name</c>, as <c>depends_on</c> lists it.</summary>
     public static string Address(TerraformJson json, string type, JsonObject resource) =>
@@ -54,4 +61,10 @@ public static class SpecInputs
         var roleName = roleReference[..roleReference.LastIndexOf('.')] + ".name}";
         return [.. json.Resources("aws_iam_role_policy_attachment").Where(a => (string?)a["role"] == roleName).Select(a => (string)a["policy_arn"]!)];
     }
+
+    /// <summary>The statement of a policy document with this sid.</summary>
+    public static JsonObject Statement(JsonObject document, string sid) =>
+        Assert.Single(document["statement"]!.AsArray(), s => s!["sid"]?.GetValue<string>() == sid)!.AsObject();
+
+    public static IReadOnlyList<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(v => v!.GetValue<string>())];
 }

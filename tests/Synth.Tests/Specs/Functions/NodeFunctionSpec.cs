@@ -13,7 +13,7 @@ public sealed class NodeFunctionSpec
         Name = "spec-report",
         Handler = "report",
         Description = "Writes the spec's report",
-        Package = SpecInputs.Package(),
+        Package = SpecInputs.Package,
         KmsKeyArn = ConstructSpec.KmsKeyArn,
         LogRetentionDays = 90,
         Partition = "aws",
