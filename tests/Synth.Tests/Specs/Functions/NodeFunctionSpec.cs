@@ -31,7 +31,7 @@ public sealed class NodeFunctionSpec
         Assert.Equal("spec-report", (string?)function["function_name"]);
         Assert.Equal(NodeFunction.Runtime, (string?)function["runtime"]);
         Assert.Equal("index.rotate", (string?)function["handler"]);
-        Assert.EndsWith("index.zip", (string)function["filename"]!, StringComparison.Ordinal);
+        Assert.EndsWith(Path.GetFileName(Config.Package.Path), (string)function["filename"]!, StringComparison.Ordinal);
         Assert.Equal(Config.Package.Base64Sha256, (string?)function["source_code_hash"]);
         Assert.Equal(ConstructSpec.KmsKeyArn, (string?)function["kms_key_arn"]);
         Assert.Equal("Active", (string?)function["tracing_config"]!["mode"]);
