@@ -99,7 +99,6 @@ public sealed class RegionalStack : TerraformStack
             Name = names.LogBucket,
             RetentionDays = env.Storage.LogRetentionDays,
             AccountId = account.AccountId,
-            Partition = account.Partition,
             CloudTrailWrites = OwnsTrail,
             ConfigWrites = audit.Config
         });

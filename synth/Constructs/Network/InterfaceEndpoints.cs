@@ -7,7 +7,8 @@ namespace StudentRecords.Synth.Constructs.Network;
 
 /// <summary>
 /// Private endpoints for what a Fargate task needs to start without NAT: pull its image (ECR API and
-/// registry; layers come through the S3 gateway endpoint), write logs, read its database secret.
+/// registry; layers come through the S3 gateway endpoint), write logs, read its database secret; and ECS
+/// Exec's session channels (ssmmessages) for operators.
 /// </summary>
 public sealed class InterfaceEndpoints : Construct
 {

@@ -20,7 +20,7 @@ public sealed class NetworkAcls : Construct
     {
         var publicAcl = Acl("public", config.VpcId, config.PublicSubnets.Select(s => s.Id), config.Name);
         Allow(publicAcl, 100, "tcp", Anywhere, 443, 443);
-        Allow(publicAcl, 110, "tcp", Anywhere, 80, 80); // redirected to HTTPS by the load balancer
+        Allow(publicAcl, 110, "tcp", Anywhere, 80, 80); // the listener when the model sets no domain (no certificate, so no HTTPS)
         AllowFromVpcAndReturnTraffic(publicAcl, 200, config.VpcCidr);
 
         var privateAcl = Acl("private", config.VpcId, config.PrivateSubnets.Select(s => s.Id), config.Name);

@@ -8,8 +8,6 @@ public sealed record LogBucketConfig
 
     public required string AccountId { get; init; }
 
-    public required string Partition { get; init; }
-
     /// <summary>The primary's multi-region trail delivers here.</summary>
     public bool CloudTrailWrites { get; init; }
 

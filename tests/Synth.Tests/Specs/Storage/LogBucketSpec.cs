@@ -17,7 +17,6 @@ public sealed class LogBucketSpec
         Name = "spec-env-logs",
         RetentionDays = 30,
         AccountId = SpecInputs.AccountId,
-        Partition = "aws",
     };
 
     private static JsonObject Policy(TerraformJson stack) =>
