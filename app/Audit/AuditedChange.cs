@@ -22,13 +22,19 @@ public static class AuditedChange
 
     /// <summary>Adds the entry for what just happened to <paramref name="student"/>; saved by the caller's next SaveChanges.</summary>
     public static void Record(RecordsDbContext db, TimeProvider clock, string actor, AuditAction action, Student student, IReadOnlyList<FieldChange> changes) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            Actor = actor.Length > AuditEntry.ActorMaxLength ? actor[..AuditEntry.ActorMaxLength] : actor,
-            Action = action,
-            StudentId = student.Id,
-            StudentName = student.FullName,
-            Details = FieldChange.ToJson(changes),
-        });
+        db.AuditEntries.Add(Entry(clock, actor, action, student.Id, student.FullName, changes));
+
+    /// <summary>The one entry for something done to many students at once (an import, an export), which <paramref name="summary"/> describes.</summary>
+    public static void RecordBulk(RecordsDbContext db, TimeProvider clock, string actor, AuditAction action, string summary, IReadOnlyList<FieldChange> details) =>
+        db.AuditEntries.Add(Entry(clock, actor, action, null, summary, details));
+
+    private static AuditEntry Entry(TimeProvider clock, string actor, AuditAction action, int? studentId, string studentName, IReadOnlyList<FieldChange> changes) => new()
+    {
+        AtUtc = clock.GetUtcNow().UtcDateTime,
+        Actor = actor.Length > AuditEntry.ActorMaxLength ? actor[..AuditEntry.ActorMaxLength] : actor,
+        Action = action,
+        StudentId = studentId,
+        StudentName = studentName,
+        Details = FieldChange.ToJson(changes),
+    };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Audit;
 using StudentRecords.App.Identity;
+using StudentRecords.App.Students.Csv;
 
 namespace StudentRecords.App.Data;
 
@@ -24,6 +25,8 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +52,12 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
         audit.Property(a => a.StudentName).HasMaxLength(NameMaxLength).IsRequired();
         audit.Property(a => a.Details).IsRequired();
         audit.HasIndex(a => new { a.StudentId, a.Id }); // a student's history, newest first
+
+        var upload = modelBuilder.Entity<ImportUpload>();
+        upload.ToTable("import_uploads");
+        upload.Property(u => u.Actor).HasMaxLength(AuditEntry.ActorMaxLength).IsRequired();
+        upload.Property(u => u.FileName).HasMaxLength(ImportUpload.FileNameMaxLength).IsRequired();
+        upload.HasIndex(u => u.UploadedUtc); // expired uploads are removed by age
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -37,6 +37,8 @@ public static class RecordsServices
             options.Conventions.AuthorizePage("/Students/Create", StaffPolicies.Change);
             options.Conventions.AuthorizePage("/Students/Edit", StaffPolicies.Change);
             options.Conventions.AuthorizePage("/Students/Delete", StaffPolicies.Change);
+            options.Conventions.AuthorizePage("/Students/Import", StaffPolicies.Bulk);
+            options.Conventions.AuthorizePage("/Students/Export", StaffPolicies.Bulk);
             options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");

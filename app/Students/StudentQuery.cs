@@ -56,6 +56,9 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         return await Ordered(rows).AsNoTracking().ToListAsync(cancellation);
     }
 
+    /// <summary>Every student the search matches, in the list's order: what an export writes.</summary>
+    public IQueryable<Student> Matching(IQueryable<Student> students) => Ordered(Filter(students));
+
     private IQueryable<Student> Filter(IQueryable<Student> students)
     {
         if (string.IsNullOrWhiteSpace(Search)) return students;

@@ -15,7 +15,9 @@ public static class UniqueEmail
     }
 
     /// <summary>Two saves racing past the check above meet the unique index; this recognises that failure.</summary>
-    public static bool IsViolation(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || e.InnerException?.Message.Contains("Duplicate entry", StringComparison.OrdinalIgnoreCase) == true;
+    public static bool IsViolation(DbUpdateException e) => e.InnerException is { } inner && IsViolation(inner);
+
+    /// <summary>The same from the provider's own exception, as SQL the app writes itself raises it (StudentRows).</summary>
+    public static bool IsViolation(Exception e) =>
+        e.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate entry", StringComparison.OrdinalIgnoreCase);
 }
