@@ -78,7 +78,10 @@ public sealed class ImportModel(RecordsDbContext db, StudentTotal total, TimePro
 
     /// <summary>What the form chose, or, before anything was chosen, what the header's names say.</summary>
     private ColumnMapping MappingFor(IReadOnlyList<string> header) =>
-        Map is { Count: > 0 } chosen ? ColumnMapping.Chosen(header, key => chosen.TryGetValue(key, out var column) ? column : null) : ColumnMapping.FromHeader(header);
+        // Only the fields' own keys count: with none of them in the request, the binder fills Map from the rest of it.
+        Map is { } chosen && ImportField.All.Any(field => chosen.ContainsKey(field.Key))
+            ? ColumnMapping.Chosen(header, key => chosen.TryGetValue(key, out var column) ? column : null)
+            : ColumnMapping.FromHeader(header);
 
     private PageResult NotFoundPage()
     {

@@ -33,6 +33,17 @@ public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageMo
         Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db, total, cancellation);
     }
 
+    /// <summary>The page asked for is beyond the last one, which is shown instead.</summary>
+    public bool PastTheEnd => PageNumber > Result.Page;
+
+    /// <summary>This list, every page of it, as CSV.</summary>
+    public string ExportUrl => QueryHelpers.AddQueryString($"{Request.PathBase}/Students/Export", new Dictionary<string, string?>
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        ["sort"] = Sort.ToString(),
+        ["desc"] = Desc ? "true" : "false",
+    });
+
     public bool DescendingLinkFor(StudentSort column) => column == Sort && !Desc;
 
     /// <summary>
