@@ -15,15 +15,22 @@ public static class RecordsServices
     public static IServiceCollection AddRecordsDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         if (settings.Provider == DatabaseProvider.MySql)
-            services.AddDbContextPool<RecordsDbContext, MySqlRecordsDbContext>(options => options.UseMySql(
-                settings.ConnectionString,
-                new MySqlServerVersion(DatabaseSettings.MySqlVersion),
+            services.AddDbContextPool<RecordsDbContext, MySqlRecordsDbContext>(options => UseMySql(options, settings,
                 mysql => mysql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null)));
         else
             services.AddDbContextPool<RecordsDbContext, SqliteRecordsDbContext>(options => options.UseSqlite(settings.ConnectionString));
+        services.AddSingleton(new StreamingReads(settings.Provider == DatabaseProvider.MySql
+            ? UseMySql(new DbContextOptionsBuilder<MySqlRecordsDbContext>(), settings, _ => { }).Options
+            : new DbContextOptionsBuilder<SqliteRecordsDbContext>().UseSqlite(settings.ConnectionString).Options));
         services.AddSingleton(TimeProvider.System).AddSingleton<StudentTotal>();
         services.AddDataProtection().SetApplicationName("student-records").PersistKeysToDbContext<RecordsDbContext>();
         return services;
+    }
+
+    private static T UseMySql<T>(T options, DatabaseSettings settings, Action<Microsoft.EntityFrameworkCore.Infrastructure.MySqlDbContextOptionsBuilder> mysql) where T : DbContextOptionsBuilder
+    {
+        options.UseMySql(settings.ConnectionString, new MySqlServerVersion(DatabaseSettings.MySqlVersion), mysql);
+        return options;
     }
 
     public static IServiceCollection AddRecordsWeb(this IServiceCollection services, IWebHostEnvironment environment)

@@ -6,7 +6,7 @@ namespace StudentRecords.App.Students.Csv;
 /// <summary>
 /// Writes students as RFC 4180 CSV under the import's own header, so an export imports again unchanged.
 /// Text cells a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) get a ' in
-/// front, as OWASP advises against CSV injection.
+/// front and quotes around them, as OWASP advises against CSV injection.
 /// </summary>
 public static class StudentCsv
 {
