@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Data;
+using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Students;
 
-/// <summary>Search, sort and one page of the list, as the list page's query string asks.</summary>
+/// <summary>Search (see <see cref="SearchQuery"/>), sort and one page of the list, as the list page's query string asks.</summary>
 public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descending, int Page)
 {
     public const int PageSize = 20;
@@ -15,25 +16,54 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     /// </summary>
     private static readonly ConcurrentDictionary<(Type, StudentSort, bool), Func<RecordsDbContext, IAsyncEnumerable<Student>>> FirstPages = new();
 
-    /// <param name="total">Counts all students; a search is always counted exactly.</param>
+    /// <summary>
+    /// A search counts its matches exactly up to here and says "more than" beyond: a common word matches
+    /// a tenth of a million students, and counting them all on every request would cost more than the page.
+    /// </summary>
+    public const int CountCap = 1000;
+
+    /// <param name="total">Counts all students, for the unsearched list.</param>
     public async Task<StudentPage> RunAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
     {
-        var filtered = Filter(db.Students);
-        var count = string.IsNullOrWhiteSpace(Search) ? await total.CountAsync(db.Students, cancellation) : await filtered.CountAsync(cancellation);
+        var search = SearchQuery.Parse(Search);
+        return search.IsEmpty ? await ListAsync(db, total, cancellation) : await SearchAsync(db, search, cancellation);
+    }
+
+    private async Task<StudentPage> ListAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
+    {
+        var count = await total.CountAsync(db.Students, cancellation);
         var page = Math.Max(1, Page);
-        var rows = page == 1 && string.IsNullOrWhiteSpace(Search)
-            ? await ReadFirstPageAsync(db, cancellation)
-            : await ReadPageAsync(db, filtered, page, cancellation);
+        var rows = page == 1 ? await ReadFirstPageAsync(db, cancellation) : await ReadPageAsync(db, db.Students, page, cancellation);
         if (rows.Count == 0 && page > 1)
         {
             // Past the end: show the last real page, found from an exact count.
-            count = await filtered.CountAsync(cancellation);
-            page = Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
-            rows = await ReadPageAsync(db, filtered, page, cancellation);
+            count = await db.Students.CountAsync(cancellation);
+            page = LastPage(count);
+            rows = await ReadPageAsync(db, db.Students, page, cancellation);
         }
         var hasNext = rows.Count > PageSize;
         return new StudentPage(hasNext ? rows[..PageSize] : rows, page, count, hasNext);
     }
+
+    private async Task<StudentPage> SearchAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
+    {
+        var ids = search.StudentIds(db.StudentSearchTerms);
+        var matches = db.Students.Where(s => ids.Contains(s.Id));
+        var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
+        var page = Math.Max(1, Page);
+        var rows = await ReadPageAsync(db, matches, page, cancellation);
+        if (rows.Count == 0 && page > 1)
+        {
+            // Past the end (a hand-made or an old link): the last real page needs the exact count, just this once.
+            count = await ids.CountAsync(cancellation);
+            page = LastPage(count);
+            rows = await ReadPageAsync(db, matches, page, cancellation);
+        }
+        var hasNext = rows.Count > PageSize;
+        return new StudentPage(hasNext ? rows[..PageSize] : rows, page, Math.Min(count, CountCap), hasNext, TotalIsCapped: count > CountCap);
+    }
+
+    private static int LastPage(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
 
     private async Task<List<Student>> ReadFirstPageAsync(RecordsDbContext db, CancellationToken cancellation)
     {
@@ -54,16 +84,6 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         var ids = Ordered(filtered).Skip((page - 1) * PageSize).Take(PageSize + 1).Select(s => s.Id);
         var rows = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
         return await Ordered(rows).AsNoTracking().ToListAsync(cancellation);
-    }
-
-    private IQueryable<Student> Filter(IQueryable<Student> students)
-    {
-        if (string.IsNullOrWhiteSpace(Search)) return students;
-        // LIKE with the user's text as a parameter; its own wildcards are escaped so they match literally.
-        var pattern = "%" + Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return students.Where(s => EF.Functions.Like(s.FullName, pattern, "\\")
-            || EF.Functions.Like(s.Email, pattern, "\\")
-            || EF.Functions.Like(s.Course, pattern, "\\"));
     }
 
     private IQueryable<Student> Ordered(IQueryable<Student> students)
