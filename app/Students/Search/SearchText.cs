@@ -20,9 +20,17 @@ public static class SearchText
         [new('œ')] = "oe", [new('ı')] = "i", [new('þ')] = "th", [new('ħ')] = "h", [new('ŧ')] = "t",
     }.ToFrozenDictionary();
 
+    /// <summary>
+    /// In .NET's globalization-invariant mode Normalize leaves non-ASCII text as it is, without an error:
+    /// terms written by such a process would differ from the app's ("zoë" instead of "zoe"). Refuse instead.
+    /// </summary>
+    private static readonly bool Decomposes = "é".Normalize(NormalizationForm.FormKD).Length == 2;
+
     /// <summary>Lower-case, compatibility-decomposed, without accents: "Łukasz Núñez" becomes "lukasz nunez".</summary>
     public static string Fold(string text)
     {
+        if (!Decomposes)
+            throw new InvalidOperationException("Search terms need Unicode normalization (ICU): run with InvariantGlobalization false, as the app is built.");
         var folded = new StringBuilder(text.Length);
         foreach (var rune in WellFormed(text).Normalize(NormalizationForm.FormKD).EnumerateRunes())
         {
