@@ -45,13 +45,20 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         return new StudentPage(hasNext ? rows[..PageSize] : rows, page, count, hasNext);
     }
 
+    /// <summary>How far page 1 of a search with many matches looks down the list's order before it gathers the matches instead.</summary>
+    public const int TopRowsChecked = 1000;
+
     private async Task<StudentPage> SearchAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
     {
         var ids = search.StudentIds(db.StudentSearchTerms);
-        var matches = db.Students.Where(s => ids.Contains(s.Id));
+        // Gathered from the terms, then joined and sorted: proportional to the matches whatever the order. (An
+        // IN (…) lets MariaDB walk the sort column's index instead, which for "smith" ordered by e-mail reads
+        // 700,000 rows before the first match.)
+        var matches = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
         var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
         var page = Math.Max(1, Page);
-        var rows = await ReadPageAsync(db, matches, page, cancellation);
+        var rows = count > CountCap && page == 1 ? await ReadFromTheTopAsync(db, search, cancellation) : null;
+        rows ??= await ReadPageAsync(db, matches, page, cancellation);
         if (rows.Count == 0 && page > 1)
         {
             // Past the end (a hand-made or an old link): the last real page needs the exact count, just this once.
@@ -61,6 +68,18 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         }
         var hasNext = rows.Count > PageSize;
         return new StudentPage(hasNext ? rows[..PageSize] : rows, page, Math.Min(count, CountCap), hasNext, TotalIsCapped: count > CountCap);
+    }
+
+    /// <summary>
+    /// Page 1 of a common word ("hist": a tenth of the students) is usually within the list's first rows in
+    /// any order: checking the first <see cref="TopRowsChecked"/> of them one by one costs less than gathering
+    /// 100,000 matches to sort. Null when they hold less than the page and the one row past it.
+    /// </summary>
+    private async Task<List<Student>?> ReadFromTheTopAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
+    {
+        var top = Ordered(db.Students).Take(TopRowsChecked);
+        var rows = await Ordered(search.EachChecked(top, db.StudentSearchTerms)).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+        return rows.Count > PageSize ? rows : null;
     }
 
     private static int LastPage(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));

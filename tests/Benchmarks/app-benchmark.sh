@@ -20,7 +20,7 @@ tests/prerequisites.sh mariadb-server wrk
 work=$(mktemp -d -t srp-app-bench-XXXXXX)
 app_pid=""; db_pid=""; baseline_pid=""; sampler=""
 cleanup() {
-  for pid in $sampler $app_pid $baseline_pid $db_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  for pid in $sampler $app_pid $baseline_pid $db_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done # a killed pid waits with 143
   git worktree remove --force "$work/baseline-src" 2>/dev/null || true
   rm -rf "$work"
 }
