@@ -1,11 +1,13 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Data;
 
 /// <summary>
 /// Brings the schema up to date. On MySQL it holds a named server lock while migrating, so two tasks
-/// starting together migrate one after the other: the second finds nothing left to do.
+/// starting together migrate one after the other: the second finds nothing left to do. After migrating it
+/// gives search terms to any student without them (the students stored before search existed), under the same lock.
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -16,6 +18,7 @@ public static class DatabaseMigrator
         if (db is not MySqlRecordsDbContext)
         {
             await db.Database.MigrateAsync(cancellation);
+            await SearchTermBackfill.RunAsync(db, cancellation);
             return;
         }
 
@@ -27,6 +30,7 @@ public static class DatabaseMigrator
             try
             {
                 await db.Database.MigrateAsync(cancellation);
+                await SearchTermBackfill.RunAsync(db, cancellation);
             }
             finally
             {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Audit;
 using StudentRecords.App.Identity;
 using StudentRecords.App.Students.Csv;
+using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Data;
 
@@ -21,6 +22,8 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
     public const int CourseMaxLength = 100;
 
     public DbSet<Student> Students => Set<Student>();
+
+    public DbSet<StudentSearchTerm> StudentSearchTerms => Set<StudentSearchTerm>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -45,6 +48,13 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
         student.HasIndex(s => s.Age); // every sortable column has an index: the list reads 20 rows, not all
         student.HasIndex(s => s.EnrolmentDate);
 
+        var term = modelBuilder.Entity<StudentSearchTerm>();
+        term.ToTable("student_search_terms");
+        term.HasKey(t => new { t.Term, t.StudentId }); // a prefix search is a range seek in this key
+        term.Property(t => t.Term).HasMaxLength(SearchText.MaxTermLength);
+        term.HasIndex(t => new { t.StudentId, t.Term }); // a student's own terms: the AND of several words, and edits
+        term.HasOne(t => t.Student).WithMany().HasForeignKey(t => t.StudentId).OnDelete(DeleteBehavior.Cascade);
+
         var audit = modelBuilder.Entity<AuditEntry>();
         audit.ToTable("audit_entries");
         audit.Property(a => a.Actor).HasMaxLength(AuditEntry.ActorMaxLength).IsRequired();
@@ -60,15 +70,17 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
         upload.HasIndex(u => u.UploadedUtc); // expired uploads are removed by age
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await SearchTermMaintenance.BeforeSaveAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
+        SearchTermMaintenance.BeforeSave(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

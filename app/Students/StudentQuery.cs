@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Data;
+using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Students;
 
-/// <summary>Search, sort and one page of the list, as the list page's query string asks.</summary>
+/// <summary>Search (see <see cref="SearchQuery"/>), sort and one page of the list, as the list page's query string asks.</summary>
 public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descending, int Page)
 {
     public const int PageSize = 20;
@@ -15,25 +16,73 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     /// </summary>
     private static readonly ConcurrentDictionary<(Type, StudentSort, bool), Func<RecordsDbContext, IAsyncEnumerable<Student>>> FirstPages = new();
 
-    /// <param name="total">Counts all students; a search is always counted exactly.</param>
+    /// <summary>
+    /// A search counts its matches exactly up to here and says "more than" beyond: a common word matches
+    /// a tenth of a million students, and counting them all on every request would cost more than the page.
+    /// </summary>
+    public const int CountCap = 1000;
+
+    /// <param name="total">Counts all students, for the unsearched list.</param>
     public async Task<StudentPage> RunAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
     {
-        var filtered = Filter(db.Students);
-        var count = string.IsNullOrWhiteSpace(Search) ? await total.CountAsync(db.Students, cancellation) : await filtered.CountAsync(cancellation);
+        var search = SearchQuery.Parse(Search);
+        return search.IsEmpty ? await ListAsync(db, total, cancellation) : await SearchAsync(db, search, cancellation);
+    }
+
+    private async Task<StudentPage> ListAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
+    {
+        var count = await total.CountAsync(db.Students, cancellation);
         var page = Math.Max(1, Page);
-        var rows = page == 1 && string.IsNullOrWhiteSpace(Search)
-            ? await ReadFirstPageAsync(db, cancellation)
-            : await ReadPageAsync(db, filtered, page, cancellation);
+        var rows = page == 1 ? await ReadFirstPageAsync(db, cancellation) : await ReadPageAsync(db, db.Students, page, cancellation);
         if (rows.Count == 0 && page > 1)
         {
             // Past the end: show the last real page, found from an exact count.
-            count = await filtered.CountAsync(cancellation);
-            page = Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
-            rows = await ReadPageAsync(db, filtered, page, cancellation);
+            count = await db.Students.CountAsync(cancellation);
+            page = LastPage(count);
+            rows = await ReadPageAsync(db, db.Students, page, cancellation);
         }
         var hasNext = rows.Count > PageSize;
         return new StudentPage(hasNext ? rows[..PageSize] : rows, page, count, hasNext);
     }
+
+    /// <summary>How far page 1 of a search with many matches looks down the list's order before it gathers the matches instead.</summary>
+    public const int TopRowsChecked = 1000;
+
+    private async Task<StudentPage> SearchAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
+    {
+        var ids = search.StudentIds(db.StudentSearchTerms);
+        // Gathered from the terms, then joined and sorted: proportional to the matches whatever the order. (An
+        // IN (…) lets MariaDB walk the sort column's index instead, which for "smith" ordered by e-mail reads
+        // 700,000 rows before the first match.)
+        var matches = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
+        var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
+        var page = Math.Max(1, Page);
+        var rows = count > CountCap && page == 1 ? await ReadFromTheTopAsync(db, search, cancellation) : null;
+        rows ??= await ReadPageAsync(db, matches, page, cancellation);
+        if (rows.Count == 0 && page > 1)
+        {
+            // Past the end (a hand-made or an old link): the last real page needs the exact count, just this once.
+            count = await ids.CountAsync(cancellation);
+            page = LastPage(count);
+            rows = await ReadPageAsync(db, matches, page, cancellation);
+        }
+        var hasNext = rows.Count > PageSize;
+        return new StudentPage(hasNext ? rows[..PageSize] : rows, page, Math.Min(count, CountCap), hasNext, TotalIsCapped: count > CountCap);
+    }
+
+    /// <summary>
+    /// Page 1 of a common word ("hist": a tenth of the students) is usually within the list's first rows in
+    /// any order: checking the first <see cref="TopRowsChecked"/> of them one by one costs less than gathering
+    /// 100,000 matches to sort. Null when they hold less than the page and the one row past it.
+    /// </summary>
+    private async Task<List<Student>?> ReadFromTheTopAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
+    {
+        var top = Ordered(db.Students).Take(TopRowsChecked);
+        var rows = await Ordered(search.EachChecked(top, db.StudentSearchTerms)).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+        return rows.Count > PageSize ? rows : null;
+    }
+
+    private static int LastPage(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
 
     private async Task<List<Student>> ReadFirstPageAsync(RecordsDbContext db, CancellationToken cancellation)
     {
@@ -56,17 +105,12 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         return await Ordered(rows).AsNoTracking().ToListAsync(cancellation);
     }
 
-    /// <summary>Every student the search matches, in the list's order: what an export writes.</summary>
-    public IQueryable<Student> Matching(IQueryable<Student> students) => Ordered(Filter(students));
-
-    private IQueryable<Student> Filter(IQueryable<Student> students)
+    /// <summary>Every student the search matches, in the list's order, untracked: what an export writes.</summary>
+    public IQueryable<Student> Matching(RecordsDbContext db)
     {
-        if (string.IsNullOrWhiteSpace(Search)) return students;
-        // LIKE with the user's text as a parameter; its own wildcards are escaped so they match literally.
-        var pattern = "%" + Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return students.Where(s => EF.Functions.Like(s.FullName, pattern, "\\")
-            || EF.Functions.Like(s.Email, pattern, "\\")
-            || EF.Functions.Like(s.Course, pattern, "\\"));
+        var search = SearchQuery.Parse(Search);
+        var students = db.Students.AsNoTracking();
+        return Ordered(search.IsEmpty ? students : students.Join(search.StudentIds(db.StudentSearchTerms), student => student.Id, id => id, (student, _) => student));
     }
 
     private IQueryable<Student> Ordered(IQueryable<Student> students)

@@ -44,6 +44,11 @@ public sealed class ImportTests(MariaDbServer mariaDb)
         var zoe = students[2];
         Assert.Equal(("Zoë Núñez", 19, "History; Medieval", new DateOnly(2025, 9, 1)), (zoe.FullName, zoe.Age, zoe.Course, zoe.EnrolmentDate));
 
+        // Imported rows are searchable at once: their terms are written in the import's transaction.
+        Assert.Contains("1 student(s) matching “zoe nunez”", await client.GetStringAsync("/Students?q=zoe+nunez"));
+        Assert.Contains("1 student(s) matching “lukasz”", await client.GetStringAsync("/Students?q=lukasz"));
+        Assert.Contains("1 student(s) matching “王”", await client.GetStringAsync("/Students?q=%E7%8E%8B"));
+
         var entry = Assert.Single(await InDatabaseAsync(app, db => db.AuditEntries.ToListAsync()));
         Assert.Equal(AuditAction.Imported, entry.Action);
         Assert.Null(entry.StudentId);

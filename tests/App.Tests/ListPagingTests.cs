@@ -91,7 +91,7 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
 
     // The order the list promises, worked out here: the column, then the id, both in the chosen direction.
     // Ordinal text order: the seeded names and emails sort alike under SQLite's and MariaDB's collations.
-    private static List<int> Sorted(List<Student> students, StudentSort sort, bool descending)
+    internal static List<int> Sorted(List<Student> students, StudentSort sort, bool descending)
     {
         Func<Student, string> column = sort switch
         {

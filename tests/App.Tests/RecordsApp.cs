@@ -14,6 +14,13 @@ public sealed class RecordsApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string? sqliteFile;
 
+    static RecordsApp()
+    {
+        // Each app instance would watch appsettings.json for changes with an inotify instance of its own, and
+        // this process starts hundreds of them: Linux allows 128 per user. Nothing here edits the file.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     private RecordsApp(Dictionary<string, string?> settings, string? sqliteFile)
     {
         this.settings = settings;

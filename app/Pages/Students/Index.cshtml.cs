@@ -44,6 +44,21 @@ public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageMo
         ["desc"] = Desc ? "true" : "false",
     });
 
+    /// <summary>
+    /// "3 student(s) matching “ross”"; past <see cref="StudentQuery.CountCap"/> a search says "more than",
+    /// since it stops counting there (the unsearched list's total is kept, not capped).
+    /// </summary>
+    public string CountText
+    {
+        get
+        {
+            var matching = string.IsNullOrWhiteSpace(Q) ? "" : $" matching “{Q}”";
+            return Result.TotalIsCapped
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"more than {Result.Total:N0} students{matching}")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Result.Total} student(s){matching}");
+        }
+    }
+
     public bool DescendingLinkFor(StudentSort column) => column == Sort && !Desc;
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using StudentRecords.App.Audit;
 using StudentRecords.App.Data;
+using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Students.Csv;
 
@@ -21,7 +22,9 @@ public static class StudentImport
             {
                 var report = await ImportCheck.RunAsync(db, content, mapping, token);
                 if (!report.CanImport) return report;
+                var lastIdBefore = await db.Students.MaxAsync(s => (int?)s.Id, token) ?? 0;
                 await StudentRows.InsertAsync(db, report.Ready, token);
+                await SearchTermBackfill.RunAsync(db, token, afterId: lastIdBefore); // their terms, in the same transaction
                 AuditedChange.RecordBulk(db, clock, actor, AuditAction.Imported, $"{report.Ready.Count:N0} students",
                     [new FieldChange("File", null, upload.FileName), new FieldChange("Students added", null, report.Ready.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
                 await db.ImportUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(token);

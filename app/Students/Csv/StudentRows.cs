@@ -12,6 +12,7 @@ namespace StudentRecords.App.Students.Csv;
 /// Inserts many students with multi-row INSERTs, in the caller's transaction. EF Core's own inserts
 /// read each new id back one row at a time, which made 100,000 rows take minutes; table, column names
 /// and parameter types still come from EF Core's model, so this SQL follows the model on both providers.
+/// The rows' search terms are the caller's to add (StudentImport does, with SearchTermBackfill).
 /// </summary>
 public static class StudentRows
 {

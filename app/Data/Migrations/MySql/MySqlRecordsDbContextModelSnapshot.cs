@@ -285,6 +285,23 @@ namespace StudentRecords.App.Data.Migrations.MySql
                     b.ToTable("students", (string)null);
                 });
 
+            modelBuilder.Entity("StudentRecords.App.Data.StudentSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Term", "StudentId");
+
+                    b.HasIndex("StudentId", "Term");
+
+                    b.ToTable("student_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("StudentRecords.App.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -431,6 +448,17 @@ namespace StudentRecords.App.Data.Migrations.MySql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudentRecords.App.Data.StudentSearchTerm", b =>
+                {
+                    b.HasOne("StudentRecords.App.Data.Student", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Student");
                 });
 #pragma warning restore 612, 618
         }

@@ -270,6 +270,22 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
                     b.ToTable("students", (string)null);
                 });
 
+            modelBuilder.Entity("StudentRecords.App.Data.StudentSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "StudentId");
+
+                    b.HasIndex("StudentId", "Term");
+
+                    b.ToTable("student_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("StudentRecords.App.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -416,6 +432,17 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudentRecords.App.Data.StudentSearchTerm", b =>
+                {
+                    b.HasOne("StudentRecords.App.Data.Student", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Student");
                 });
 #pragma warning restore 612, 618
         }
