@@ -44,6 +44,7 @@ public sealed class CsvAtScaleTests(MariaDbServer mariaDb, ITestOutputHelper out
         Assert.Equal(rows, await db.Students.CountAsync());
         Assert.Equal($"Student {Letters(77777)}", await db.Students.Where(s => s.Email == "student77777@example.org").Select(s => s.FullName).SingleAsync());
         Assert.Equal(rows, await db.Students.Select(s => s.Version).Distinct().CountAsync()); // each row its own version
+        Assert.Contains($"Student {Letters(77777)}", await client.GetStringAsync("/Students?q=student77777%40example.org")); // searchable
 
         // The refused upload, imported now, meets the rows already there: still nothing more is written.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
