@@ -51,9 +51,9 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     private async Task<StudentPage> SearchAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
     {
         var ids = search.StudentIds(db.StudentSearchTerms);
-        // Gathered from the terms, then joined and sorted: proportional to the matches whatever the order. (An
-        // IN (…) lets MariaDB walk the sort column's index instead, which for "smith" ordered by e-mail reads
-        // 700,000 rows before the first match.)
+        // Gathered from the terms, then joined and sorted: proportional to the matches. An IN (…) let MariaDB
+        // walk the sort column's index instead, which for "smith" ordered by e-mail read 700,000 rows before
+        // the first match; with the join it still may for a very common word (see docs/performance.md).
         var matches = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
         var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
         var page = Math.Max(1, Page);
@@ -71,9 +71,10 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     }
 
     /// <summary>
-    /// Page 1 of a common word ("hist": a tenth of the students) is usually within the list's first rows in
-    /// any order: checking the first <see cref="TopRowsChecked"/> of them one by one costs less than gathering
-    /// 100,000 matches to sort. Null when they hold less than the page and the one row past it.
+    /// Page 1 of a common word spread through the list's order ("hist": a tenth of the students) lies within
+    /// its first rows: checking the first <see cref="TopRowsChecked"/> one by one costs less than gathering
+    /// 100,000 matches to sort. Null when they hold less than the page and the one row past it (a word
+    /// bunched elsewhere in the order, as a surname is when sorted by name).
     /// </summary>
     private async Task<List<Student>?> ReadFromTheTopAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
     {

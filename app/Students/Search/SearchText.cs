@@ -16,8 +16,17 @@ public static class SearchText
     /// <summary>Letters that NFKD leaves whole, spelled as people type them without the accent.</summary>
     private static readonly FrozenDictionary<Rune, string> Spelled = new Dictionary<Rune, string>
     {
-        [new('ł')] = "l", [new('ø')] = "o", [new('đ')] = "d", [new('ð')] = "d", [new('ß')] = "ss", [new('æ')] = "ae",
-        [new('œ')] = "oe", [new('ı')] = "i", [new('þ')] = "th", [new('ħ')] = "h", [new('ŧ')] = "t",
+        [new('ł')] = "l",
+        [new('ø')] = "o",
+        [new('đ')] = "d",
+        [new('ð')] = "d",
+        [new('ß')] = "ss",
+        [new('æ')] = "ae",
+        [new('œ')] = "oe",
+        [new('ı')] = "i",
+        [new('þ')] = "th",
+        [new('ħ')] = "h",
+        [new('ŧ')] = "t",
     }.ToFrozenDictionary();
 
     /// <summary>
