@@ -91,41 +91,47 @@ public sealed class BrowserTests(MariaDbServer mariaDb)
         await app.AddUserAsync("registrar@example.org", StudentRecords.App.Identity.StaffRoles.Registrar);
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var folder = Directory.CreateTempSubdirectory("srp-import-");
-        var bad = Path.Combine(folder.FullName, "admissions.csv");
-        var good = Path.Combine(folder.FullName, "admissions-fixed.csv");
-        File.WriteAllText(bad, $"{CsvUploads.Header}\r\nZoë Núñez,zoe@example.org,19,History,2025-09-01\r\nŁukasz Nowak,lukasz.example.org,22,Physics,2025-09-01\r\n");
-        File.WriteAllText(good, File.ReadAllText(bad).Replace("lukasz.example.org,", "lukasz@example.org,"));
+        try
+        {
+            var bad = Path.Combine(folder.FullName, "admissions.csv");
+            var good = Path.Combine(folder.FullName, "admissions-fixed.csv");
+            File.WriteAllText(bad, $"{CsvUploads.Header}\r\nZoë Núñez,zoe@example.org,19,History,2025-09-01\r\nŁukasz Nowak,lukasz.example.org,22,Physics,2025-09-01\r\n");
+            File.WriteAllText(good, File.ReadAllText(bad).Replace("lukasz.example.org,", "lukasz@example.org,"));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await NewPageAsync(browser);
-        await page.GotoAsync($"{baseUrl}/Students");
-        await page.FillAsync("#Input_Email", "registrar@example.org");
-        await page.FillAsync("#Input_Password", RecordsApp.Password);
-        await SubmitAsync(page, "main button[type=submit]", "**/Students");
-        Assert.Contains("No students yet.", await page.InnerTextAsync("main"));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await LaunchAsync(playwright);
+            var page = await NewPageAsync(browser);
+            await page.GotoAsync($"{baseUrl}/Students");
+            await page.FillAsync("#Input_Email", "registrar@example.org");
+            await page.FillAsync("#Input_Password", RecordsApp.Password);
+            await SubmitAsync(page, "main button[type=submit]", "**/Students");
+            Assert.Contains("No students yet.", await page.InnerTextAsync("main"));
 
-        await SubmitAsync(page, "main a[href='/Students/Import']", "**/Students/Import");
-        await AssertAccessibleAsync(page);
-        await page.SetInputFilesAsync("#file", bad);
-        await SubmitAsync(page, "main button[type=submit]", "**/Students/Import?id=*");
-        Assert.Contains("1 row(s) ready to import; 1 row(s) with problems.", await page.InnerTextAsync("main"));
-        Assert.Equal("3\tThe E-mail field is not a valid e-mail address.", await page.InnerTextAsync("main tbody tr"));
-        Assert.Equal(0, await page.Locator("text=Import 1 students").CountAsync()); // nothing to import while a row is bad
-        await AssertAccessibleAsync(page);
+            await SubmitAsync(page, "main a[href='/Students/Import']", "**/Students/Import");
+            await AssertAccessibleAsync(page);
+            await page.SetInputFilesAsync("#file", bad);
+            await SubmitAsync(page, "main button[type=submit]", "**/Students/Import?id=*");
+            Assert.Contains("1 row(s) ready to import; 1 row(s) with problems.", await page.InnerTextAsync("main"));
+            Assert.Equal("3\tThe E-mail field is not a valid e-mail address.", await page.InnerTextAsync("main tbody tr"));
+            Assert.Equal(0, await page.Locator("text=Import 1 students").CountAsync()); // nothing to import while a row is bad
+            await AssertAccessibleAsync(page);
 
-        await SubmitAsync(page, "text=Upload a corrected file", "**/Students/Import");
-        await page.SetInputFilesAsync("#file", good);
-        await SubmitAsync(page, "main button[type=submit]", "**/Students/Import?id=*");
-        Assert.Contains("2 row(s) ready to import; 0 row(s) with problems.", await page.InnerTextAsync("main"));
-        Assert.Equal("Full name", await page.Locator("#map-name option:checked").InnerTextAsync()); // the header's column, chosen for it
-        await AssertAccessibleAsync(page);
-        await SubmitAsync(page, "text=Import 2 students", "**/Students");
-        Assert.Contains("Imported 2 students from admissions-fixed.csv.", await page.InnerTextAsync("[role=status]"));
-        Assert.Contains("Łukasz Nowak", await page.InnerTextAsync("table"));
-        Assert.Contains("Zoë Núñez", await page.InnerTextAsync("table"));
-        await AssertAccessibleAsync(page);
-        folder.Delete(recursive: true);
+            await SubmitAsync(page, "text=Upload a corrected file", "**/Students/Import");
+            await page.SetInputFilesAsync("#file", good);
+            await SubmitAsync(page, "main button[type=submit]", "**/Students/Import?id=*");
+            Assert.Contains("2 row(s) ready to import; 0 row(s) with problems.", await page.InnerTextAsync("main"));
+            Assert.Equal("Full name", await page.Locator("#map-name option:checked").InnerTextAsync()); // the header's column, chosen for it
+            await AssertAccessibleAsync(page);
+            await SubmitAsync(page, "text=Import 2 students", "**/Students");
+            Assert.Contains("Imported 2 students from admissions-fixed.csv.", await page.InnerTextAsync("[role=status]"));
+            Assert.Contains("Łukasz Nowak", await page.InnerTextAsync("table"));
+            Assert.Contains("Zoë Núñez", await page.InnerTextAsync("table"));
+            await AssertAccessibleAsync(page);
+        }
+        finally
+        {
+            folder.Delete(recursive: true); // also when an assertion fails
+        }
     }
 
     private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
