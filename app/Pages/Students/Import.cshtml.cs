@@ -54,7 +54,8 @@ public sealed class ImportModel(RecordsDbContext db, StudentTotal total, TimePro
     {
         if (Id is not { } id || await ImportUploads.FindAsync(db, clock, Actor, id, cancellation) is not { } upload) return NotFoundPage();
         Upload = upload;
-        var report = await StudentImport.RunAsync(db, clock, Actor, upload, MappingFor(CsvRecords.HeaderOf(ImportUploads.Decompress(upload.Content))), cancellation);
+        var content = ImportUploads.Decompress(upload.Content);
+        var report = await StudentImport.RunAsync(db, clock, Actor, upload, content, MappingFor(CsvRecords.HeaderOf(content)), cancellation);
         if (!report.CanImport)
         {
             Report = report;

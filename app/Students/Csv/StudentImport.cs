@@ -12,10 +12,10 @@ namespace StudentRecords.App.Students.Csv;
 /// </summary>
 public static class StudentImport
 {
+    /// <param name="content">The upload's file, decompressed.</param>
     /// <returns>The report: when it has problems, nothing was imported.</returns>
-    public static async Task<ImportReport> RunAsync(RecordsDbContext db, TimeProvider clock, string actor, ImportUpload upload, ColumnMapping mapping, CancellationToken cancellation)
+    public static async Task<ImportReport> RunAsync(RecordsDbContext db, TimeProvider clock, string actor, ImportUpload upload, byte[] content, ColumnMapping mapping, CancellationToken cancellation)
     {
-        var content = ImportUploads.Decompress(upload.Content);
         try
         {
             return await AuditedChange.RunAsync(db, async token =>

@@ -13,22 +13,26 @@ public static class SearchTermMaintenance
 {
     public static async Task BeforeSaveAsync(RecordsDbContext db, CancellationToken cancellation)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Student>().ToList())
-        {
-            if (entry.State == EntityState.Added) AddTermsOfNew(db, entry.Entity);
-            else if (entry.State == EntityState.Modified && SearchedValuesChanged(entry))
-                Replace(db, entry.Entity, await db.StudentSearchTerms.Where(t => t.StudentId == entry.Entity.Id).ToListAsync(cancellation));
-        }
+        foreach (var student in AddTermsOfNewAndFindChanged(db))
+            Replace(db, student, await db.StudentSearchTerms.Where(t => t.StudentId == student.Id).ToListAsync(cancellation));
     }
 
     public static void BeforeSave(RecordsDbContext db)
     {
+        foreach (var student in AddTermsOfNewAndFindChanged(db))
+            Replace(db, student, [.. db.StudentSearchTerms.Where(t => t.StudentId == student.Id)]);
+    }
+
+    /// <summary>Gives added students their terms and returns the changed ones whose terms must be replaced.</summary>
+    private static List<Student> AddTermsOfNewAndFindChanged(RecordsDbContext db)
+    {
+        var changed = new List<Student>();
         foreach (var entry in db.ChangeTracker.Entries<Student>().ToList())
         {
             if (entry.State == EntityState.Added) AddTermsOfNew(db, entry.Entity);
-            else if (entry.State == EntityState.Modified && SearchedValuesChanged(entry))
-                Replace(db, entry.Entity, [.. db.StudentSearchTerms.Where(t => t.StudentId == entry.Entity.Id)]);
+            else if (entry.State == EntityState.Modified && SearchedValuesChanged(entry)) changed.Add(entry.Entity);
         }
+        return changed;
     }
 
     private static void AddTermsOfNew(RecordsDbContext db, Student student)
