@@ -5,8 +5,12 @@ using StudentRecords.App.Students.Search;
 
 namespace StudentRecords.App.Students;
 
-/// <summary>Search (see <see cref="SearchQuery"/>), sort and one page of the list, as the list page's query string asks.</summary>
-public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descending, int Page)
+/// <summary>
+/// Search (see <see cref="SearchQuery"/>), sort and one page of the list, as the list page's query string asks:
+/// the page beside a <see cref="StudentCursor"/> (what Next and Previous link to), or else page number <paramref name="Page"/>.
+/// </summary>
+/// <param name="Page">The page's number, shown; it says where the page is only when there is no <paramref name="Cursor"/>.</param>
+public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descending, int Page, StudentCursor? Cursor = null)
 {
     public const int PageSize = 20;
 
@@ -32,6 +36,7 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     private async Task<StudentPage> ListAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
     {
         var count = await total.CountAsync(db.Students, cancellation);
+        if (await ReadBesideCursorAsync(db, db.Students, cancellation) is { } beside) return new(beside.Rows, beside.Page, count, beside.HasNext);
         var page = Math.Max(1, Page);
         var rows = page == 1 ? await ReadFirstPageAsync(db, cancellation) : await ReadPageAsync(db, db.Students, page, cancellation);
         if (rows.Count == 0 && page > 1)
@@ -56,6 +61,8 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         // the first match; with the join it still may for a very common word (see docs/performance.md).
         var matches = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
         var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
+        if (await ReadBesideCursorAsync(db, matches, cancellation) is { } beside)
+            return new(beside.Rows, beside.Page, Math.Min(count, CountCap), beside.HasNext, TotalIsCapped: count > CountCap);
         var page = Math.Max(1, Page);
         var rows = count > CountCap && page == 1 ? await ReadFromTheTopAsync(db, search, cancellation) : null;
         rows ??= await ReadPageAsync(db, matches, page, cancellation);
@@ -81,6 +88,30 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         var top = Ordered(db.Students).Take(TopRowsChecked);
         var rows = await Ordered(search.EachChecked(top, db.StudentSearchTerms)).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
         return rows.Count > PageSize ? rows : null;
+    }
+
+    /// <summary>
+    /// The page after or before <see cref="Cursor"/>: a seek in the sort column's index, then a page of rows.
+    /// Null when there is no cursor, it cannot be read, or nothing lies after it any more (the rows were
+    /// deleted): the page number says where to go then. Before the first page's worth it is page 1.
+    /// </summary>
+    private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, IQueryable<Student> filtered, CancellationToken cancellation)
+    {
+        if (Cursor is not { } cursor) return null;
+        // Next goes on in the list's direction; Previous reads back against it, nearest row first.
+        var towards = cursor.IsBefore ? this with { Descending = !Descending } : this;
+        if (cursor.Seek(filtered, Sort, upward: !towards.Descending) is not { } beyond) return null;
+        var rows = await towards.Ordered(beyond).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+        if (!cursor.IsBefore)
+            return rows.Count == 0 ? null : (rows.Count > PageSize ? rows[..PageSize] : rows, Math.Max(2, Page), rows.Count > PageSize);
+        if (rows.Count <= PageSize)
+        {
+            var first = await Ordered(filtered).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+            return (first.Count > PageSize ? first[..PageSize] : first, 1, first.Count > PageSize);
+        }
+        rows = rows[..PageSize];
+        rows.Reverse();
+        return (rows, Math.Max(2, Page), true);
     }
 
     private static int LastPage(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));

@@ -8,7 +8,7 @@ namespace StudentRecords.App.Tests;
 [Collection(MariaDbCollection.Name)]
 public sealed class ListPagingTests(MariaDbServer mariaDb)
 {
-    private static async Task SeedAsync(RecordsApp app, int count)
+    internal static async Task SeedAsync(RecordsApp app, int count)
     {
         _ = app.Server; // starts the app, which migrates
         using var scope = app.Services.CreateScope();
@@ -137,6 +137,9 @@ public sealed class ListPagingTests(MariaDbServer mariaDb)
 
         Assert.Contains("href=\"/Students?q=Physics&amp;sort=Age&amp;desc=true\"", page); // the current column flips
         Assert.Contains("href=\"/Students?q=Physics&amp;sort=Name&amp;desc=false\"", page);
-        Assert.Contains("href=\"/Students?q=Physics&amp;sort=Age&amp;desc=false&amp;p=2\"", page); // 23 of 45 match
+        // 23 of 45 match; the 20th youngest of them, s39 (aged 16 + 39), ends page 1 and starts the Next link.
+        using var scope = app.Services.CreateScope();
+        var last = scope.ServiceProvider.GetRequiredService<RecordsDbContext>().Students.Single(s => s.Email == "s39@example.org");
+        Assert.Contains($"href=\"/Students?q=Physics&amp;sort=Age&amp;desc=false&amp;p=2&amp;after=55&amp;afterId={last.Id}\"", page);
     }
 }

@@ -42,6 +42,15 @@ public sealed class MariaDbServer : IDisposable
         return name;
     }
 
+    /// <summary>Rows and index entries read by every statement since the server started (its Handler_read_* counters).</summary>
+    public long RowsRead()
+    {
+        using var admin = new MySqlConnection(AdminConnectionString);
+        admin.Open();
+        using var command = new MySqlCommand("SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME LIKE 'HANDLER\\_READ\\_%'", admin);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Start()
     {
         server = Process.Start(new ProcessStartInfo("mariadbd",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The records app under load on this machine: N students (default 10,000) in MariaDB, the published app on
 # Kestrel, wrk on loopback (64 connections), signed in as a Registrar, against the list (its first page and
-# its middle page), searches (a common surname, a common course prefix, a rare surname, a whole e-mail), a
+# its middle page, by its Next link and by its number), searches (a common surname, a common course prefix, a rare surname, a whole e-mail), a
 # details page and creates; then sign-ins. Up to 10,000 students the list's first page of the app as it was
 # before sign-in (BASELINE_REV, built from git) runs in the same run against its own copy of the data.
 # The students are written by MariaDB's sequence engine; their search terms by the app's own start-up
@@ -155,12 +155,15 @@ LUA
 sed -n '/^response/,$p' "$work/session.lua"; } > "$work/create.lua" # the session's cookie handling around the form post
 
 deep_page=$(( (students + 39) / 40 )) # the middle page of students/20
+# The middle page as people reach it: by the Next link of the page before (a keyset), taken from the app's own page.
+next_link=$(curl -s -b "$work/jar" "$base/Students?p=$(( deep_page - 1 ))" | sed -n 's/.*<a class="page-link" href="\([^"]*\)">Next<\/a>.*/\1/p' | sed 's/&amp;/\&/g')
+[[ "$next_link" == *"afterId="* ]] || { echo "page $(( deep_page - 1 )) has no keyset Next link: $next_link" >&2; exit 1; }
 rare_q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$rare_email")
 # Warm up first, as traffic ramps up on a running service: light load (4 connections) leaves the JIT the spare
 # CPU it needs to recompile hot code optimized; at 64 connections from a cold start it is starved for half a
 # minute and the figures measure the JIT instead of the app.
 # Then briefly at the measured concurrency, which opens the database connections 64 clients need.
-for path in /Students "/Students?p=$deep_page" "/Students?q=smith" "/Students?q=$rare_q" /Students/Details/$middle; do wrk -t1 -c4 -d10s -s "$work/session.lua" "$base$path" >/dev/null; done
+for path in /Students "$next_link" "/Students?p=$deep_page" "/Students?q=smith" "/Students?q=$rare_q" /Students/Details/$middle; do wrk -t1 -c4 -d10s -s "$work/session.lua" "$base$path" >/dev/null; done
 wrk -t2 -c64 -d5s -s "$work/session.lua" "$base/Students" >/dev/null
 if (( with_baseline )); then wrk -t1 -c4 -d10s -s "$work/session.lua" "$baseline/Students" >/dev/null; wrk -t2 -c64 -d5s -s "$work/session.lua" "$baseline/Students" >/dev/null; fi
 
@@ -190,7 +193,8 @@ if (( with_baseline )); then
 else
   run "list, page 1" 1500 50 "$base/Students" -s "$work/session.lua"
 fi
-run "list, page $deep_page (the middle)" 1500 50 "$base/Students?p=$deep_page" -s "$work/session.lua"
+run "list, page $deep_page (the middle), by Next" 1500 50 "$base$next_link" -s "$work/session.lua"
+run "list, page $deep_page typed as ?p=" - - "$base/Students?p=$deep_page" -s "$work/session.lua"
 run "search, common surname (smith)" 1000 50 "$base/Students?q=smith" -s "$work/session.lua"
 run "search, common course (hist)" 1000 50 "$base/Students?q=hist" -s "$work/session.lua"
 run "search, rare surname (thorsdottir)" 1000 50 "$base/Students?q=thorsdottir" -s "$work/session.lua"

@@ -24,17 +24,45 @@ public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageMo
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The sort value and id of the row the page starts after (a Next link); see <see cref="StudentCursor"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? AfterId { get; set; }
+
+    /// <summary>The sort value and id of the row the page ends before (a Previous link).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? BeforeId { get; set; }
+
     public StudentPage Result { get; private set; } = new([], 1, 0, false);
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        // Unparseable sort or page values fall back to the defaults instead of failing.
-        if (!ModelState.IsValid) (Sort, Desc, PageNumber) = (StudentSort.Name, false, 1);
-        Result = await new StudentQuery(Q, Sort, Desc, PageNumber).RunAsync(db, total, cancellation);
+        // Unparseable sort, page or cursor values fall back to the defaults instead of failing.
+        if (!ModelState.IsValid) (Sort, Desc, PageNumber, AfterId, BeforeId) = (StudentSort.Name, false, 1, null, null);
+        var cursor = (After, AfterId, Before, BeforeId) switch
+        {
+            ({ } value, { } id, _, _) => new StudentCursor(value, id, IsBefore: false),
+            (_, _, { } value, { } id) => new StudentCursor(value, id, IsBefore: true),
+            _ => null,
+        };
+        Result = await new StudentQuery(Q, Sort, Desc, PageNumber, cursor).RunAsync(db, total, cancellation);
     }
 
-    /// <summary>The page asked for is beyond the last one, which is shown instead.</summary>
-    public bool PastTheEnd => PageNumber > Result.Page;
+    /// <summary>The page asked for by number is beyond the last one, which is shown instead.</summary>
+    public bool PastTheEnd => PageNumber > Result.Page && AfterId is null && BeforeId is null;
+
+    /// <summary>The next page: the rows after this page's last, in this order.</summary>
+    public string NextUrl => UrlWithQuery("/Students", Sort, Desc, Result.Page + 1, StudentCursor.After(Result.Items[^1], Sort));
+
+    /// <summary>The previous page: the rows before this page's first; page 1 is linked as itself.</summary>
+    public string PreviousUrl => Result.Page <= 2
+        ? ListUrl(Sort, Desc)
+        : UrlWithQuery("/Students", Sort, Desc, Result.Page - 1, StudentCursor.Before(Result.Items[0], Sort));
 
     /// <summary>This list, every page of it, as CSV.</summary>
     public string ExportUrl => UrlWithQuery("/Students/Export", Sort, Desc, page: 1);
@@ -60,14 +88,16 @@ public sealed class IndexModel(RecordsDbContext db, StudentTotal total) : PageMo
     /// This list with the search kept and the given order and page. Built here rather than by routed
     /// anchor tag helpers, which cost more than the page's query (measured with tests/Benchmarks/app-benchmark.sh).
     /// </summary>
-    public string ListUrl(StudentSort sort, bool descending, int page = 1) => UrlWithQuery("/Students", sort, descending, page);
+    public string ListUrl(StudentSort sort, bool descending) => UrlWithQuery("/Students", sort, descending, page: 1);
 
-    private string UrlWithQuery(string path, StudentSort sort, bool descending, int page) => QueryHelpers.AddQueryString($"{Request.PathBase}{path}", new Dictionary<string, string?>
+    private string UrlWithQuery(string path, StudentSort sort, bool descending, int page, StudentCursor? cursor = null) => QueryHelpers.AddQueryString($"{Request.PathBase}{path}", new Dictionary<string, string?>
     {
         ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
         ["sort"] = sort.ToString(),
         ["desc"] = descending ? "true" : "false",
         ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        [cursor is { IsBefore: true } ? "before" : "after"] = cursor?.Value,
+        [cursor is { IsBefore: true } ? "beforeId" : "afterId"] = cursor?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     public string ArrowFor(StudentSort column) => column != Sort ? "" : Desc ? " ↓" : " ↑";
