@@ -118,6 +118,29 @@ public sealed partial class SearchTests(MariaDbServer mariaDb)
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task AWholeAddressFindsItsStudentThroughTheAddressItselfNotTheTerms(string provider)
+    {
+        using var app = RecordsApp.On(provider, mariaDb);
+        var ids = await SeedAsync(app, [.. People, new("Ann Other", "ann@example.org.uk", "Law")]);
+        using (var scope = app.Services.CreateScope())
+        {
+            // Ann Li's terms gone (as before the backfill reaches a student): only her stored address can find her.
+            var annLi = ids["Ann Li"];
+            await scope.ServiceProvider.GetRequiredService<RecordsDbContext>().StudentSearchTerms.Where(t => t.StudentId == annLi).ExecuteDeleteAsync();
+        }
+
+        foreach (var typed in new[] { "ann@example.org", " ANN@Example.ORG ", "<ann@example.org>," })
+        {
+            var page = await SearchAsync(app, typed);
+            Assert.Equal(["Ann Li"], page.Items.Select(s => s.FullName)); // the address is hers alone, though another's starts with it
+            Assert.Equal(1, page.Total);
+        }
+        Assert.Equal(["Ann Other"], await NamesFoundAsync(app, "ann@example.org.u")); // no one's whole address: its start, through the terms
+        Assert.Equal(["Ann Other"], await NamesFoundAsync(app, "ann@")); // Ann Li has no terms left
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task WildcardsAndOperatorsAreTypedTextNotPatterns(string provider)
     {
         using var app = RecordsApp.On(provider, mariaDb);

@@ -28,7 +28,7 @@ public sealed class ExportModel(RecordsDbContext db, StreamingReads streaming, T
         var query = new StudentQuery(Q, Sort, Desc, 1);
 
         // Audited before the first row leaves: a download cut short is still on record.
-        var count = await query.Matching(db).CountAsync(cancellation);
+        var count = await (await query.MatchingAsync(db, cancellation)).CountAsync(cancellation);
         AuditedChange.RecordBulk(db, clock, User.Identity!.Name!, AuditAction.Exported, $"{count:N0} students",
         [
             new FieldChange("Search", null, string.IsNullOrWhiteSpace(Q) ? "(all students)" : Q.Trim()),
@@ -43,7 +43,7 @@ public sealed class ExportModel(RecordsDbContext db, StreamingReads streaming, T
             FileNameStar = $"students-{clock.GetUtcNow():yyyy-MM-dd}{(string.IsNullOrWhiteSpace(Q) ? "" : "-search")}.csv",
         }.ToString();
         await using var rows = streaming.Create(); // row by row, at constant memory (StreamingReads says why)
-        await StudentCsv.WriteAsync(query.Matching(rows).AsAsyncEnumerable(), Response.Body, cancellation);
+        await StudentCsv.WriteAsync((await query.MatchingAsync(rows, cancellation)).AsAsyncEnumerable(), Response.Body, cancellation);
         return new EmptyResult();
     }
 }

@@ -24,12 +24,19 @@ public sealed record SearchQuery(IReadOnlyList<string> Prefixes)
 
     public bool IsEmpty => Prefixes.Count == 0;
 
+    /// <summary>
+    /// What was typed, as stored addresses are kept, when it is one whole address and nothing else: the
+    /// student with exactly that address is then looked up directly (<see cref="StudentQuery"/>).
+    /// </summary>
+    public string? WholeAddress { get; init; }
+
     public static SearchQuery Parse(string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed)) return Everything;
         var text = typed.Length > MaxTypedLength ? typed[..MaxTypedLength] : typed;
         var prefixes = new List<string>();
-        foreach (var chunk in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var chunks = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var chunk in chunks)
         {
             if (AddressPrefix(chunk) is { } address) prefixes.Add(address);
             else prefixes.AddRange(SearchText.Words(chunk));
@@ -39,7 +46,10 @@ public sealed record SearchQuery(IReadOnlyList<string> Prefixes)
         // rarest, goes first: it drives the query.
         return new([.. distinct
             .Where(p => !distinct.Any(other => other.Length > p.Length && other.StartsWith(p, StringComparison.Ordinal)))
-            .OrderByDescending(p => p.Length)]);
+            .OrderByDescending(p => p.Length)])
+        {
+            WholeAddress = chunks is [var only] && AddressPrefix(only) is not null ? StudentInput.NormaliseEmail(only.Trim(AddressQuotes)) : null,
+        };
     }
 
     /// <summary>The ids of the students that have a term starting with each prefix, each id once.</summary>
@@ -76,6 +86,9 @@ public sealed record SearchQuery(IReadOnlyList<string> Prefixes)
     // A range rather than LIKE 'prefix%': SQLite seeks a BINARY index only for a range (its LIKE is
     // case-insensitive), and a range has no wildcard to escape.
     private static (string Start, string End) Range(string prefix) => (prefix, prefix + AfterEveryCharacter);
+
+    /// <summary>What an address is often copied with: "&lt;ann@example.org&gt;," from a mail header.</summary>
+    private static readonly char[] AddressQuotes = ['"', '\'', '(', ')', '<', '>', '[', ']', ',', ';', '.'];
 
     /// <summary>A typed chunk with an @ after its first character, folded as stored addresses are and without trailing punctuation.</summary>
     private static string? AddressPrefix(string chunk)
