@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using StudentRecords.App.Data;
 
 namespace StudentRecords.App.Students;
@@ -15,7 +16,7 @@ public sealed record StudentCursor(string Value, int Id, bool IsBefore)
 
     public static StudentCursor Before(Student first, StudentSort sort) => new(ValueOf(first, sort), first.Id, IsBefore: true);
 
-    /// <summary>The sort column's value as the link carries it; <see cref="Seek"/> reads it back.</summary>
+    /// <summary>The sort column's value as the link carries it; <see cref="TryRead"/> reads it back.</summary>
     public static string ValueOf(Student student, StudentSort sort) => sort switch
     {
         StudentSort.Email => student.Email,
@@ -28,44 +29,64 @@ public sealed record StudentCursor(string Value, int Id, bool IsBefore)
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>
-    /// The students past this boundary, going up the column when <paramref name="upward"/> and down it
-    /// otherwise, the id breaking ties the same way; null when the value cannot be the column's (a
-    /// hand-edited link). Each is written as <c>column &gt;= v AND (column &gt; v OR (column = v AND id &gt; i))</c>:
-    /// MariaDB seeks straight to (v, i) in the column's index (which ends in the id) only with the inner
-    /// equality, else it reads through every row tied at v (100,000 for a course); SQLite seeks only with
-    /// the outer bound. Neither seeks on the row comparison <c>(column, id) &gt; (v, i)</c>.
-    /// Compared in SQL, so ties and case follow the column's collation exactly as ORDER BY does.
+    /// The students past a boundary (text, number, date, id), going up the column or down it, the id
+    /// breaking ties the same way; each column reads the one of text, number and date that is its type.
+    /// Each is <c>column &gt;= v AND (column &gt; v OR (column = v AND id &gt; i))</c>: MariaDB seeks straight to
+    /// (v, i) in the column's index (which ends in the id) only with the inner equality, else it reads
+    /// through every row tied at v (100,000 for a course); SQLite seeks only with the outer bound. Neither
+    /// seeks on the row comparison <c>(column, id) &gt; (v, i)</c>. Compared in SQL, so ties and case follow
+    /// the column's collation exactly as ORDER BY does. Unused parameters are named, not discarded: EF Core
+    /// knows a compiled query's parameters by name.
     /// </summary>
+    public static readonly IReadOnlyDictionary<(StudentSort Sort, bool Upward), Expression<Func<Student, string, int, DateOnly, int, bool>>> Beyond =
+        new Dictionary<(StudentSort, bool), Expression<Func<Student, string, int, DateOnly, int, bool>>>
+        {
+            [(StudentSort.Name, true)] = (s, text, number, date, id) => string.Compare(s.FullName, text) >= 0 && (string.Compare(s.FullName, text) > 0 || (s.FullName == text && s.Id > id)),
+            [(StudentSort.Name, false)] = (s, text, number, date, id) => string.Compare(s.FullName, text) <= 0 && (string.Compare(s.FullName, text) < 0 || (s.FullName == text && s.Id < id)),
+            [(StudentSort.Email, true)] = (s, text, number, date, id) => string.Compare(s.Email, text) >= 0 && (string.Compare(s.Email, text) > 0 || (s.Email == text && s.Id > id)),
+            [(StudentSort.Email, false)] = (s, text, number, date, id) => string.Compare(s.Email, text) <= 0 && (string.Compare(s.Email, text) < 0 || (s.Email == text && s.Id < id)),
+            [(StudentSort.Course, true)] = (s, text, number, date, id) => string.Compare(s.Course, text) >= 0 && (string.Compare(s.Course, text) > 0 || (s.Course == text && s.Id > id)),
+            [(StudentSort.Course, false)] = (s, text, number, date, id) => string.Compare(s.Course, text) <= 0 && (string.Compare(s.Course, text) < 0 || (s.Course == text && s.Id < id)),
+            [(StudentSort.Age, true)] = (s, text, age, date, id) => s.Age >= age && (s.Age > age || (s.Age == age && s.Id > id)),
+            [(StudentSort.Age, false)] = (s, text, age, date, id) => s.Age <= age && (s.Age < age || (s.Age == age && s.Id < id)),
+            [(StudentSort.Enrolled, true)] = (s, text, number, date, id) => s.EnrolmentDate >= date && (s.EnrolmentDate > date || (s.EnrolmentDate == date && s.Id > id)),
+            [(StudentSort.Enrolled, false)] = (s, text, number, date, id) => s.EnrolmentDate <= date && (s.EnrolmentDate < date || (s.EnrolmentDate == date && s.Id < id)),
+        };
+
+    /// <summary>This boundary as <see cref="Beyond"/>'s parameters; false when the value cannot be the column's (a hand-edited link).</summary>
+    public bool TryRead(StudentSort sort, out (string Text, int Number, DateOnly Date) value)
+    {
+        value = (Value, 0, default);
+        return sort switch
+        {
+            StudentSort.Age => int.TryParse(Value, NumberStyles.None, CultureInfo.InvariantCulture, out value.Number),
+            StudentSort.Enrolled => DateOnly.TryParseExact(Value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value.Date),
+            StudentSort.Email => Value.Length <= RecordsDbContext.EmailMaxLength,
+            StudentSort.Course => Value.Length <= RecordsDbContext.CourseMaxLength,
+            _ => Value.Length <= RecordsDbContext.NameMaxLength,
+        };
+    }
+
+    /// <summary><see cref="Beyond"/> on any students (a search's matches), this boundary bound as query parameters; null when unreadable.</summary>
     public IQueryable<Student>? Seek(IQueryable<Student> students, StudentSort sort, bool upward)
     {
-        var (v, id) = (Value, Id);
-        switch (sort)
-        {
-            case StudentSort.Age:
-                if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var age)) return null;
-                return upward
-                    ? students.Where(s => s.Age >= age && (s.Age > age || (s.Age == age && s.Id > id)))
-                    : students.Where(s => s.Age <= age && (s.Age < age || (s.Age == age && s.Id < id)));
-            case StudentSort.Enrolled:
-                if (!DateOnly.TryParseExact(v, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
-                return upward
-                    ? students.Where(s => s.EnrolmentDate >= date && (s.EnrolmentDate > date || (s.EnrolmentDate == date && s.Id > id)))
-                    : students.Where(s => s.EnrolmentDate <= date && (s.EnrolmentDate < date || (s.EnrolmentDate == date && s.Id < id)));
-            case StudentSort.Email:
-                if (v.Length > RecordsDbContext.EmailMaxLength) return null;
-                return upward
-                    ? students.Where(s => string.Compare(s.Email, v) >= 0 && (string.Compare(s.Email, v) > 0 || (s.Email == v && s.Id > id)))
-                    : students.Where(s => string.Compare(s.Email, v) <= 0 && (string.Compare(s.Email, v) < 0 || (s.Email == v && s.Id < id)));
-            case StudentSort.Course:
-                if (v.Length > RecordsDbContext.CourseMaxLength) return null;
-                return upward
-                    ? students.Where(s => string.Compare(s.Course, v) >= 0 && (string.Compare(s.Course, v) > 0 || (s.Course == v && s.Id > id)))
-                    : students.Where(s => string.Compare(s.Course, v) <= 0 && (string.Compare(s.Course, v) < 0 || (s.Course == v && s.Id < id)));
-            default:
-                if (v.Length > RecordsDbContext.NameMaxLength) return null;
-                return upward
-                    ? students.Where(s => string.Compare(s.FullName, v) >= 0 && (string.Compare(s.FullName, v) > 0 || (s.FullName == v && s.Id > id)))
-                    : students.Where(s => string.Compare(s.FullName, v) <= 0 && (string.Compare(s.FullName, v) < 0 || (s.FullName == v && s.Id < id)));
-        }
+        if (!TryRead(sort, out var value)) return null;
+        var beyond = Beyond[(sort, upward)];
+        // Read from an object, as a closure's captured variables are, so EF Core sends them as parameters
+        // and caches one query for every boundary instead of one per value.
+        var bound = Expression.Constant(new Boundary(value.Text, value.Number, value.Date, Id));
+        var fields = new[] { nameof(Boundary.Text), nameof(Boundary.Number), nameof(Boundary.Date), nameof(Boundary.Id) }
+            .Select(name => (Expression)Expression.Property(bound, name));
+        var body = new ParameterSwap(beyond.Parameters.Skip(1).Zip(fields)).Visit(beyond.Body);
+        return students.Where(Expression.Lambda<Func<Student, bool>>(body, beyond.Parameters[0]));
+    }
+
+    private sealed record Boundary(string Text, int Number, DateOnly Date, int Id);
+
+    private sealed class ParameterSwap(IEnumerable<(ParameterExpression Parameter, Expression Value)> swaps) : ExpressionVisitor
+    {
+        private readonly Dictionary<ParameterExpression, Expression> values = swaps.ToDictionary(s => s.Parameter, s => s.Value);
+
+        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
     }
 }

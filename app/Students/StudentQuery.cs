@@ -20,6 +20,9 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     /// </summary>
     private static readonly ConcurrentDictionary<(Type, StudentSort, bool), Func<RecordsDbContext, IAsyncEnumerable<Student>>> FirstPages = new();
 
+    /// <summary>The unsearched list's pages past a cursor, compiled per order and direction read, likewise.</summary>
+    private static readonly ConcurrentDictionary<(Type, StudentSort, bool), Func<RecordsDbContext, string, int, DateOnly, int, IAsyncEnumerable<Student>>> PagesBeyond = new();
+
     /// <summary>
     /// A search counts its matches exactly up to here and says "more than" beyond: a common word matches
     /// a tenth of a million students, and counting them all on every request would cost more than the page.
@@ -36,7 +39,7 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     private async Task<StudentPage> ListAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
     {
         var count = await total.CountAsync(db.Students, cancellation);
-        if (await ReadBesideCursorAsync(db, db.Students, cancellation) is { } beside) return new(beside.Rows, beside.Page, count, beside.HasNext);
+        if (await ReadBesideCursorAsync(db, null, cancellation) is { } beside) return new(beside.Rows, beside.Page, count, beside.HasNext);
         var page = Math.Max(1, Page);
         var rows = page == 1 ? await ReadFirstPageAsync(db, cancellation) : await ReadPageAsync(db, db.Students, page, cancellation);
         if (rows.Count == 0 && page > 1)
@@ -92,22 +95,31 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     }
 
     /// <summary>
-    /// The page after or before <see cref="Cursor"/>: a seek in the sort column's index, then a page of rows.
-    /// Null when there is no cursor, it cannot be read, or nothing lies after it any more (the rows were
-    /// deleted): the page number says where to go then. Before the first page's worth it is page 1.
+    /// The page after or before <see cref="Cursor"/> among <paramref name="matches"/> (null: every student): a
+    /// seek in the sort column's index, then a page of rows. Null when there is no cursor, it cannot be read,
+    /// or nothing lies after it any more (the rows were deleted): the page number says where to go then.
+    /// Before the first page's worth it is page 1.
     /// </summary>
-    private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, IQueryable<Student> filtered, CancellationToken cancellation)
+    private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, IQueryable<Student>? matches, CancellationToken cancellation)
     {
-        if (Cursor is not { } cursor) return null;
+        if (Cursor is not { } cursor || !cursor.TryRead(Sort, out var value)) return null;
         // Next goes on in the list's direction; Previous reads back against it, nearest row first.
         var towards = cursor.IsBefore ? this with { Descending = !Descending } : this;
-        if (cursor.Seek(filtered, Sort, upward: !towards.Descending) is not { } beyond) return null;
-        var rows = await towards.Ordered(beyond).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+        var upward = !towards.Descending;
+        List<Student> rows;
+        if (matches is null)
+        {
+            var query = PagesBeyond.GetOrAdd((db.GetType(), Sort, upward), _ => CompiledPage.Beyond(StudentCursor.Beyond[(Sort, upward)], students => towards.Ordered(students).Take(PageSize + 1)));
+            rows = new List<Student>(PageSize + 1);
+            await foreach (var student in query(db, value.Text, value.Number, value.Date, cursor.Id).WithCancellation(cancellation)) rows.Add(student);
+        }
+        else rows = await towards.Ordered(cursor.Seek(matches, Sort, upward)!).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+
         if (!cursor.IsBefore)
             return rows.Count == 0 ? null : (rows.Count > PageSize ? rows[..PageSize] : rows, Math.Max(2, Page), rows.Count > PageSize);
         if (rows.Count <= PageSize)
         {
-            var first = await Ordered(filtered).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+            var first = await Ordered(matches ?? db.Students).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
             return (first.Count > PageSize ? first[..PageSize] : first, 1, first.Count > PageSize);
         }
         rows = rows[..PageSize];
@@ -119,7 +131,7 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
 
     private async Task<List<Student>> ReadFirstPageAsync(RecordsDbContext db, CancellationToken cancellation)
     {
-        var query = FirstPages.GetOrAdd((db.GetType(), Sort, Descending), _ => CompiledFirstPage.Compile(students => Ordered(students).Take(PageSize + 1)));
+        var query = FirstPages.GetOrAdd((db.GetType(), Sort, Descending), _ => CompiledPage.First(students => Ordered(students).Take(PageSize + 1)));
         var rows = new List<Student>(PageSize + 1);
         await foreach (var student in query(db).WithCancellation(cancellation)) rows.Add(student);
         return rows;
