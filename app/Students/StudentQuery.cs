@@ -89,7 +89,13 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     /// </summary>
     private async Task<List<Student>?> ReadFromTheTopAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
     {
-        var top = Ordered(db.Students).Take(TopRowsChecked);
+        // The row just past the first rows bounds the walk, so the walk is a range of the sort column's index,
+        // read in order and stopped at the page's last match. A LIMIT inside a derived table instead had
+        // MariaDB read, keep and probe all of the first rows before sorting them again.
+        // Joined, not compared with a scalar subquery, which MariaDB evaluated for every row (0.65 s).
+        var pastTheTop = Ordered(db.Students).Skip(TopRowsChecked).Take(1).Select(s => s.Id);
+        var boundary = await db.Students.AsNoTracking().Join(pastTheTop, s => s.Id, id => id, (s, _) => s).FirstOrDefaultAsync(cancellation);
+        var top = boundary is null ? db.Students : StudentCursor.Before(boundary, Sort).Seek(db.Students, Sort, upward: Descending)!;
         var rows = await Ordered(search.EachChecked(top, db.StudentSearchTerms)).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
         return rows.Count > PageSize ? rows : null;
     }
@@ -186,6 +192,9 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         };
         // A stable order, so pages never repeat or skip a record; the tie-breaker runs in the same direction
         // as the column, so MySQL reads the column's index (which ends in the primary key) instead of sorting.
+        // E-mail is unique and needs none: MariaDB reads a unique index in order for its column alone, and
+        // with the id it sorted every student instead (0.5 s a page at 1,000,000).
+        if (Sort == StudentSort.Email) return sorted;
         return Descending ? sorted.ThenByDescending(s => s.Id) : sorted.ThenBy(s => s.Id);
     }
 }
