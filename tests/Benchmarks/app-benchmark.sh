@@ -168,7 +168,7 @@ wrk -t2 -c64 -d5s -s "$work/session.lua" "$base/Students" >/dev/null
 if (( with_baseline )); then wrk -t1 -c4 -d10s -s "$work/session.lua" "$baseline/Students" >/dev/null; wrk -t2 -c64 -d5s -s "$work/session.lua" "$baseline/Students" >/dev/null; fi
 
 echo "$students students, ${seconds} s per case, $(nproc) cores, load before: $(uptime | sed 's/.*load average: //')"
-printf '%-34s %10s %9s %9s %8s %8s   %s\n' case "req/s" "p50 ms" "p99 ms" "non-2xx" "timeouts" "target (met?)"
+printf '%-44s %10s %9s %9s %8s %8s   %s\n' case "req/s" "p50 ms" "p99 ms" "non-2xx" "timeouts" "target (met?)"
 run() { # <label> <target req/s or -> <target p99 ms or -> <url> [wrk args...]: 64 connections unless the args say otherwise
   local label=$1 min_rps=$2 max_p99=$3 url=$4; shift 4
   # A 10 s timeout rather than wrk's 2 s: a slower answer is a latency to report, not a request left out of it.
@@ -181,7 +181,7 @@ run() { # <label> <target req/s or -> <target p99 ms or -> <url> [wrk args...]: 
       target = ""
       if (min_rps != "-") target = sprintf(">= %d req/s (%s)", min_rps, rps >= min_rps ? "yes" : "no")
       if (max_p99 != "-") target = target sprintf(", p99 <= %d ms (%s)", max_p99, p99 <= max_p99 && timeouts == 0 ? "yes" : "no")
-      printf "%-34s %10.0f %9.1f %9.1f %8d %8d   %s\n", label, rps, p50, p99, bad, timeouts, target }' "$work/wrk.txt"
+      printf "%-44s %10.0f %9.1f %9.1f %8d %8d   %s\n", label, rps, p50, p99, bad, timeouts, target }' "$work/wrk.txt"
 }
 # The baseline runs wrk with the same script (its cookie ignored), so wrk's own per-response work is the
 # same; the two alternate three times, since this machine drifts by more than the difference between them.
