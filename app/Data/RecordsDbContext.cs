@@ -52,7 +52,9 @@ public abstract class RecordsDbContext(DbContextOptions options) : IdentityDbCon
         term.ToTable("student_search_terms");
         term.HasKey(t => new { t.Term, t.StudentId }); // a prefix search is a range seek in this key
         term.Property(t => t.Term).HasMaxLength(SearchText.MaxTermLength);
+        term.Property(t => t.FullName).HasMaxLength(NameMaxLength); // compared as students.FullName is: the same default collation
         term.HasIndex(t => new { t.StudentId, t.Term }); // a student's own terms: the AND of several words, and edits
+        term.HasIndex(t => new { t.Term, t.FullName, t.StudentId }); // a term's students in name order (NameOrderedSearch)
         term.HasOne(t => t.Student).WithMany().HasForeignKey(t => t.StudentId).OnDelete(DeleteBehavior.Cascade);
 
         var audit = modelBuilder.Entity<AuditEntry>();

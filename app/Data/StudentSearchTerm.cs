@@ -11,6 +11,12 @@ public sealed class StudentSearchTerm
 
     public int StudentId { get; set; }
 
+    /// <summary>
+    /// The student's name, copied so that a term's students lie in the list's default order in the index
+    /// (Term, FullName, StudentId): page 1 of "smith" by name is then read there, not sorted from 40,000 matches.
+    /// </summary>
+    public required string FullName { get; set; }
+
     /// <summary>Set only for a student that is being added, so EF gives its terms the id the insert generates.</summary>
     public Student? Student { get; set; }
 }

@@ -60,34 +60,47 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     {
         if (await OwnerOfAsync(db, search, cancellation) is { } owner) return new([owner], 1, 1, HasNext: false);
         var ids = search.StudentIds(db.StudentSearchTerms);
-        // Gathered from the terms, then joined and sorted: proportional to the matches. An IN (…) let MariaDB
-        // walk the sort column's index instead, which for "smith" ordered by e-mail read 700,000 rows before
-        // the first match; with the join it still may for a very common word (see docs/performance.md).
-        var matches = db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
         if (Cursor is null && Page <= 1)
         {
             // Most searches name someone and match a page or less: then any page's worth of matches is all
             // of them, and one query reads, sorts and counts them (instead of a count, then the page).
-            var few = await Ordered(db.Students.Join(ids.Take(PageSize + 1), student => student.Id, id => id, (student, _) => student))
-                .AsNoTracking().ToListAsync(cancellation);
+            var few = await Ordered(Matches(db, ids.Take(PageSize + 1))).AsNoTracking().ToListAsync(cancellation);
             if (few.Count <= PageSize) return new(few, 1, few.Count, HasNext: false);
         }
         var count = await ids.Take(CountCap + 1).CountAsync(cancellation);
-        if (await ReadBesideCursorAsync(db, matches, cancellation) is { } beside)
+        if (await ReadBesideCursorAsync(db, search, cancellation) is { } beside)
             return new(beside.Rows, beside.Page, Math.Min(count, CountCap), beside.HasNext, TotalIsCapped: count > CountCap);
         var page = Math.Max(1, Page);
-        var rows = count > CountCap && page == 1 ? await ReadFromTheTopAsync(db, search, cancellation) : null;
-        rows ??= await ReadPageAsync(db, matches, page, cancellation);
+        var rows = page == 1 ? await ReadFirstMatchesAsync(db, search, count, cancellation) : null;
+        rows ??= await ReadPageAsync(db, Matches(db, ids), page, cancellation);
         if (rows.Count == 0 && page > 1)
         {
             // Past the end (a hand-made or an old link): the last real page needs the exact count, just this once.
             count = await ids.CountAsync(cancellation);
             page = LastPage(count);
-            rows = await ReadPageAsync(db, matches, page, cancellation);
+            rows = await ReadPageAsync(db, Matches(db, ids), page, cancellation);
         }
         var hasNext = rows.Count > PageSize;
         return new StudentPage(hasNext ? rows[..PageSize] : rows, page, Math.Min(count, CountCap), hasNext, TotalIsCapped: count > CountCap);
     }
+
+    /// <summary>
+    /// The students with these ids. Gathered from the terms, then joined and sorted: proportional to the
+    /// matches. An IN (…) let MariaDB walk the sort column's index instead, which for "smith" ordered by
+    /// e-mail read 700,000 rows before the first match (see docs/performance.md).
+    /// </summary>
+    private static IQueryable<Student> Matches(RecordsDbContext db, IQueryable<int> ids) =>
+        db.Students.Join(ids, student => student.Id, id => id, (student, _) => student);
+
+    /// <summary>
+    /// Page 1 of a search with more matches than a page, where a faster way than gathering them all exists:
+    /// in name order each term's index (<see cref="NameOrderedSearch"/>); in another order, for a word
+    /// matching more than <see cref="CountCap"/>, the list's first rows. Null: gather them.
+    /// </summary>
+    private async Task<List<Student>?> ReadFirstMatchesAsync(RecordsDbContext db, SearchQuery search, int count, CancellationToken cancellation) =>
+        Sort == StudentSort.Name && await NameOrderedSearch.ReadAsync(db, search, Descending, null, PageSize + 1, cancellation) is { } named
+            ? named
+            : count > CountCap ? await ReadFromTheTopAsync(db, search, cancellation) : null;
 
     /// <summary>
     /// Page 1 of a common word spread through the list's order ("hist": a tenth of the students) lies within
@@ -109,36 +122,45 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     }
 
     /// <summary>
-    /// The page after or before <see cref="Cursor"/> among <paramref name="matches"/> (null: every student): a
-    /// seek in the sort column's index, then a page of rows. Null when there is no cursor, it cannot be read,
+    /// The page after or before <see cref="Cursor"/> among the matches of <paramref name="search"/> (null: every
+    /// student): a seek in the sort column's index (or in name order the terms'), then a page of rows. Null when there is no cursor, it cannot be read,
     /// or nothing lies after it any more (the rows were deleted): the page number says where to go then.
     /// Before the first page's worth it is page 1.
     /// </summary>
-    private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, IQueryable<Student>? matches, CancellationToken cancellation)
+    private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, SearchQuery? search, CancellationToken cancellation)
     {
         if (Cursor is not { } cursor || !cursor.TryRead(Sort, out var value)) return null;
         // Next goes on in the list's direction; Previous reads back against it, nearest row first.
         var towards = cursor.IsBefore ? this with { Descending = !Descending } : this;
         var upward = !towards.Descending;
         List<Student> rows;
-        if (matches is null)
+        if (search is null)
         {
             var query = PagesBeyond.GetOrAdd((db.GetType(), Sort, upward), _ => CompiledPage.Beyond(StudentCursor.Beyond[(Sort, upward)], students => towards.Ordered(students).Take(PageSize + 1)));
             rows = new List<Student>(PageSize + 1);
             await foreach (var student in query(db, value.Text, value.Number, value.Date, cursor.Id).WithCancellation(cancellation)) rows.Add(student);
         }
-        else rows = await towards.Ordered(cursor.Seek(matches, Sort, upward)!).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+        else rows = await towards.ReadMatchesAsync(db, search, cursor, cancellation);
 
         if (!cursor.IsBefore)
             return rows.Count == 0 ? null : (rows.Count > PageSize ? rows[..PageSize] : rows, Math.Max(2, Page), rows.Count > PageSize);
         if (rows.Count <= PageSize)
         {
-            var first = await Ordered(matches ?? db.Students).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
+            var first = search is null ? await ReadFirstPageAsync(db, cancellation) : await ReadMatchesAsync(db, search, null, cancellation);
             return (first.Count > PageSize ? first[..PageSize] : first, 1, first.Count > PageSize);
         }
         rows = rows[..PageSize];
         rows.Reverse();
         return (rows, Math.Max(2, Page), true);
+    }
+
+    /// <summary>A page's worth of a search's matches and one more, in this order, past <paramref name="cursor"/> when there is one.</summary>
+    private async Task<List<Student>> ReadMatchesAsync(RecordsDbContext db, SearchQuery search, StudentCursor? cursor, CancellationToken cancellation)
+    {
+        if (Sort == StudentSort.Name && await NameOrderedSearch.ReadAsync(db, search, Descending, cursor, PageSize + 1, cancellation) is { } named) return named;
+        var matches = Matches(db, search.StudentIds(db.StudentSearchTerms));
+        var from = cursor is null ? matches : cursor.Seek(matches, Sort, upward: !Descending)!;
+        return await Ordered(from).Take(PageSize + 1).AsNoTracking().ToListAsync(cancellation);
     }
 
     private static int LastPage(int count) => Math.Max(1, (int)Math.Ceiling(count / (double)PageSize));
@@ -180,7 +202,7 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
         var students = db.Students.AsNoTracking();
         if (search.IsEmpty) return Ordered(students);
         if (await OwnerOfAsync(db, search, cancellation) is { } owner) return students.Where(s => s.Id == owner.Id);
-        return Ordered(students.Join(search.StudentIds(db.StudentSearchTerms), student => student.Id, id => id, (student, _) => student));
+        return Ordered(Matches(db, search.StudentIds(db.StudentSearchTerms)).AsNoTracking());
     }
 
     private IQueryable<Student> Ordered(IQueryable<Student> students)

@@ -17,10 +17,10 @@ public sealed partial class ListCursorTests(MariaDbServer mariaDb)
     [GeneratedRegex("/Students/Details/(\\d+)")]
     private static partial Regex DetailsLink();
 
-    private static string? LinkOn(string page, string label) =>
+    internal static string? LinkOn(string page, string label) =>
         PageLink().Matches(page).Where(m => m.Groups[2].Value == label).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).SingleOrDefault();
 
-    private static List<int> IdsOn(string page) => [.. DetailsLink().Matches(page).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
+    internal static List<int> IdsOn(string page) => [.. DetailsLink().Matches(page).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]

@@ -66,6 +66,25 @@ public sealed record SearchQuery(IReadOnlyList<string> Prefixes)
         return ids.Distinct();
     }
 
+    /// <summary>The terms starting with the first word (the longest, which drives the query): from Start, up to but not including End.</summary>
+    public (string Start, string End) FirstWordRange => Range(Prefixes[0]);
+
+    /// <summary>
+    /// The rows of <paramref name="rows"/> (one term's) whose student also has every other word, checked a row
+    /// at a time as <see cref="EachChecked"/> checks students.
+    /// </summary>
+    public IQueryable<StudentSearchTerm> WithOtherWords(IQueryable<StudentSearchTerm> rows, IQueryable<StudentSearchTerm> terms)
+    {
+        foreach (var prefix in Prefixes.Skip(1))
+        {
+            var (start, end) = Range(prefix);
+            rows = rows.Where(row => terms
+                .Where(t => t.StudentId == row.StudentId && t.Term.CompareTo(start) >= 0 && t.Term.CompareTo(end) < 0)
+                .Select(t => (int?)t.StudentId).FirstOrDefault() != null);
+        }
+        return rows;
+    }
+
     /// <summary>
     /// The students of <paramref name="students"/> that have every prefix, checked a student at a time: one
     /// seek in the StudentId index per word. For walking a few rows in the list's order, never a whole table.
@@ -99,6 +118,6 @@ public sealed record SearchQuery(IReadOnlyList<string> Prefixes)
                && !Rune.IsLetterOrDigit(last) && last.Value != '@')
             end -= width;
         var address = folded[..end];
-        return address.IndexOf('@', StringComparison.Ordinal) > 0 ? SearchText.Truncated(address) : null;
+        return address.IndexOf('@', StringComparison.Ordinal) > 0 ? StudentSearchTerms.Address(address) : null;
     }
 }

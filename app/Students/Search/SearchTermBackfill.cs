@@ -14,7 +14,7 @@ public static class SearchTermBackfill
 {
     public const int BatchSize = 5000;
 
-    /// <summary>Rows per INSERT: two parameters each, well inside SQLite's and MySQL's limits.</summary>
+    /// <summary>Rows per INSERT: three parameters each, well inside SQLite's and MySQL's limits.</summary>
     private const int RowsPerInsert = 500;
 
     /// <param name="afterId">Only students with a greater id: those a bulk import has just inserted.</param>
@@ -47,10 +47,10 @@ public static class SearchTermBackfill
     {
         // "Skip what is there": a student added while this runs may already have its terms.
         var insert = db is MySqlRecordsDbContext ? "INSERT IGNORE INTO" : "INSERT OR IGNORE INTO";
-        var values = string.Join(", ", rows.Select((_, i) => $"({{{2 * i}}}, {{{2 * i + 1}}})"));
-        var parameters = rows.SelectMany(r => new object[] { r.Term, r.StudentId }).ToArray();
+        var values = string.Join(", ", rows.Select((_, i) => $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})"));
+        var parameters = rows.SelectMany(r => new object[] { r.Term, r.StudentId, r.FullName }).ToArray();
 #pragma warning disable EF1002 // the SQL holds placeholders only; every value is a parameter
-        return db.Database.ExecuteSqlRawAsync($"{insert} student_search_terms (Term, StudentId) VALUES {values}", parameters, cancellation);
+        return db.Database.ExecuteSqlRawAsync($"{insert} student_search_terms (Term, StudentId, FullName) VALUES {values}", parameters, cancellation);
 #pragma warning restore EF1002
     }
 }

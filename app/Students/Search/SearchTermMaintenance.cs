@@ -7,7 +7,7 @@ namespace StudentRecords.App.Students.Search;
 /// <summary>
 /// Keeps a student's search terms in step with the student, in the SaveChanges that writes the student
 /// (so in its transaction): an added student gets its terms, a changed name, e-mail or course replaces
-/// them, and a deleted student's go with it (ON DELETE CASCADE).
+/// them (a new name is also copied into the terms kept), and a deleted student's go with it (ON DELETE CASCADE).
 /// </summary>
 public static class SearchTermMaintenance
 {
@@ -52,7 +52,7 @@ public static class SearchTermMaintenance
     private static bool IsChanged(PropertyEntry<Student, string> property) =>
         property.IsModified && !string.Equals(property.OriginalValue, property.CurrentValue, StringComparison.Ordinal);
 
-    /// <summary>Deletes the stored terms the student no longer has and adds the ones it has gained.</summary>
+    /// <summary>Deletes the stored terms the student no longer has, adds the ones it has gained and renames the rest.</summary>
     private static void Replace(RecordsDbContext db, Student student, List<StudentSearchTerm> stored)
     {
         var wanted = StudentSearchTerms.For(student.Id, student.FullName, student.Email, student.Course);
@@ -60,5 +60,6 @@ public static class SearchTermMaintenance
         var storedTerms = stored.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         db.StudentSearchTerms.RemoveRange(stored.Where(t => !wantedTerms.Contains(t.Term)));
         db.StudentSearchTerms.AddRange(wanted.Where(t => !storedTerms.Contains(t.Term)));
+        foreach (var kept in stored.Where(t => wantedTerms.Contains(t.Term))) kept.FullName = student.FullName;
     }
 }

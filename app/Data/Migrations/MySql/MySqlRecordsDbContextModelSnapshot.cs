@@ -295,9 +295,16 @@ namespace StudentRecords.App.Data.Migrations.MySql
                     b.Property<int>("StudentId")
                         .HasColumnType("int");
 
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
                     b.HasKey("Term", "StudentId");
 
                     b.HasIndex("StudentId", "Term");
+
+                    b.HasIndex("Term", "FullName", "StudentId");
 
                     b.ToTable("student_search_terms", (string)null);
                 });

@@ -279,9 +279,16 @@ namespace StudentRecords.App.Data.Migrations.Sqlite
                     b.Property<int>("StudentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Term", "StudentId");
 
                     b.HasIndex("StudentId", "Term");
+
+                    b.HasIndex("Term", "FullName", "StudentId");
 
                     b.ToTable("student_search_terms", (string)null);
                 });
