@@ -128,8 +128,9 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
 
     /// <summary>
     /// The page after or before <see cref="Cursor"/> among the matches of <paramref name="search"/> (null: every
-    /// student): a seek in the sort column's index (or in name order the terms'), then a page of rows. Null when there is no cursor, it cannot be read,
-    /// or nothing lies after it any more (the rows were deleted): the page number says where to go then.
+    /// student): a seek in the sort column's index (or in name order the terms'), then a page of rows. Null
+    /// when there is no cursor, it cannot be read, or nothing lies after it any more (the rows were deleted):
+    /// the page number says where to go then.
     /// Before the first page's worth it is page 1.
     /// </summary>
     private async Task<(List<Student> Rows, int Page, bool HasNext)?> ReadBesideCursorAsync(RecordsDbContext db, SearchQuery? search, CancellationToken cancellation)
