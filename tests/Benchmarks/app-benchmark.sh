@@ -123,7 +123,10 @@ declare -A expected=(
 for q in "${!expected[@]}"; do
   count=${expected[$q]}
   want=$( (( count > 1000 )) && echo "more than 1,000 students matching “$q”" || echo "$count student(s) matching “$q”")
-  curl -s -b "$work/jar" -G --data-urlencode "q=$q" "$base/Students" | grep -qF "$want" || { echo "search for $q does not say: $want" >&2; exit 1; }
+  # The page is read whole first: grep -q stops at the match, and under pipefail curl's write into the closed
+  # pipe (when the page is not yet all written) failed the check now and then.
+  page=$(curl -s -b "$work/jar" -G --data-urlencode "q=$q" "$base/Students")
+  grep -qF "$want" <<<"$page" || { echo "search for $q does not say: $want" >&2; exit 1; }
 done
 echo "searches checked: ${!expected[*]} (expected ${expected[*]})" >&2
 
