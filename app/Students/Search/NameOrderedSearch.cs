@@ -7,7 +7,7 @@ namespace StudentRecords.App.Students.Search;
 /// A search's matches in name order, the list's default, read from the index (Term, FullName, StudentId):
 /// there each term's students already lie in name order, so a page is the first rows of each term the
 /// first word starts ("smith": smith, smithers, smithson), merged. Its cost is a seek and a page per term,
-/// however many students match: a common surname no longer gathers and sorts its 40,000 matches, nor walks
+/// however many students match: a common surname no longer gathers and sorts its 20,000 matches, nor walks
 /// the list until its first Smith.
 /// </summary>
 public static class NameOrderedSearch
