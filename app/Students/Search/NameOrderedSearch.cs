@@ -57,12 +57,16 @@ public static class NameOrderedSearch
     private static async Task<List<string>?> TermsStartingAsync(RecordsDbContext db, SearchQuery search, CancellationToken cancellation)
     {
         var (start, end) = search.FirstWordRange;
+        // MIN and MAX of an indexed range are two index dives in both databases, with no rows read; the same
+        // as two ORDER BY … LIMIT 1 in a UNION ALL, which MariaDB ran through temporary tables (0.27 ms a search).
+        // Not composed further (no LINQ after it), which would wrap it in a derived table.
+        var ends = (await db.Database
+            .SqlQuery<TermEnds>($"SELECT MIN(Term) AS First, MAX(Term) AS Last FROM student_search_terms WHERE Term >= {start} AND Term < {end}")
+            .ToListAsync(cancellation)).Single();
+        if (ends is not { First: { } first, Last: { } last }) return [];
         var terms = db.StudentSearchTerms.Where(t => t.Term.CompareTo(end) < 0);
-        var inRange = terms.Where(t => t.Term.CompareTo(start) >= 0).Select(t => t.Term);
-        var ends = await inRange.OrderBy(t => t).Take(1).Concat(inRange.OrderByDescending(t => t).Take(1)).ToListAsync(cancellation);
-        if (ends.Count == 0) return [];
-        var words = new List<string> { ends[0] };
-        while (words[^1] != ends[^1])
+        var words = new List<string> { first };
+        while (words[^1] != last)
         {
             if (words.Count == MaxTermsMerged) return null;
             var after = words[^1];
@@ -71,5 +75,11 @@ public static class NameOrderedSearch
             words.Add(next);
         }
         return words;
+    }
+
+    private sealed class TermEnds
+    {
+        public string? First { get; init; }
+        public string? Last { get; init; }
     }
 }
