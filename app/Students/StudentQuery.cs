@@ -33,7 +33,7 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     public async Task<StudentPage> RunAsync(RecordsDbContext db, StudentTotal total, CancellationToken cancellation)
     {
         var search = SearchQuery.Parse(Search);
-        // One connection for all of the page's queries (a common word's search makes four or more): EF Core would otherwise take
+        // One connection for all of the page's queries (a common word's search makes three or more): EF Core would otherwise take
         // one from the pool for each, and MySqlConnector resets a pooled connection each time, with a round
         // trip and a SET NAMES. Closed with the context. For "smith" at 1,000,000 students: 3.2 to 1.6 ms of the
         // app's CPU a request and 2.0 to 1.3 ms of the database's (measured after warming up, resets kept on).
@@ -91,7 +91,8 @@ public sealed record StudentQuery(string? Search, StudentSort Sort, bool Descend
     {
         var ids = search.StudentIds(db.StudentSearchTerms);
         // Name order first, not after the page-or-fewer check: for a common word that check was a query thrown
-        // away ("smith" at 10,000 students: 590 to 890-950 req/s; a rare name 1,630 to 1,210-1,240, two queries instead of one).
+        // away. At 10,000 students "smith" went from 590 to 800-840 req/s, and a rare name, now two queries
+        // instead of one, from 1,630 to 1,080-1,140.
         var rows = Sort == StudentSort.Name ? await NameOrderedSearch.ReadAsync(db, search, Descending, null, PageSize + 1, cancellation) : null;
         if (rows is null)
         {
