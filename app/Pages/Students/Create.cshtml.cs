@@ -19,8 +19,8 @@ public sealed class CreateModel(RecordsDbContext db, StudentTotal total, TimePro
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!ModelState.IsValid) return Page();
-        // A taken address is found by the unique index, caught below: a check before the insert was a
-        // query more for every create, for the rare one it stops.
+        // A taken address is found by the unique index and caught below, with the same message: a query
+        // before the insert cost every create a round trip for the rare one it refused.
 
         Student student;
         try
