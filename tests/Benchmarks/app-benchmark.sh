@@ -6,7 +6,8 @@
 # before sign-in (BASELINE_REV, built from git) runs in the same run against its own copy of the data.
 # The students are written by MariaDB's sequence engine; their search terms by the app's own start-up
 # backfill (the code path every start runs), checked against counts worked out from the generated rows.
-# Prints requests/s, p50/p99 latency beside the targets, the seeding time and the app's peak memory.
+# Prints requests/s and p50/p99 latency beside the targets, flat out at 64 connections and offered at each target's rate,
+# the seeding time and the app's peak memory.
 # Figures, not a test.
 # usage: tests/Benchmarks/app-benchmark.sh [students, default 10000]   (SECONDS_PER_CASE, default 10)
 set -euo pipefail
@@ -191,6 +192,10 @@ run() { # <label> <target req/s or -> <target p99 ms or -> <url> [wrk args...]: 
   local label=$1 min_rps=$2 max_p99=$3 url=$4; shift 4
   # A 10 s timeout rather than wrk's 2 s: a slower answer is a latency to report, not a request left out of it.
   wrk -t2 -c64 -d"${seconds}s" --timeout 10s --latency "$@" "$url" > "$work/wrk.txt"
+  report "$label" "$min_rps" "$max_p99"
+}
+report() { # <label> <target req/s or -> <target p99 ms or ->: one row from $work/wrk.txt
+  local label=$1 min_rps=$2 max_p99=$3
   awk -v label="$label" -v min_rps="$min_rps" -v max_p99="$max_p99" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $5 }
@@ -200,6 +205,30 @@ run() { # <label> <target req/s or -> <target p99 ms or -> <url> [wrk args...]: 
       if (min_rps != "-") target = sprintf(">= %d req/s (%s)", min_rps, rps >= min_rps ? "yes" : "no")
       if (max_p99 != "-") target = target sprintf(", p99 <= %d ms (%s)", max_p99, p99 <= max_p99 && timeouts == 0 ? "yes" : "no")
       printf "%-44s %10.0f %9.1f %9.1f %8d %8d   %s\n", label, rps, p50, p99, bad, timeouts, target }' "$work/wrk.txt"
+}
+# The same requests offered at a target's rate: the p99 a target means, "this many a second, each answered
+# within". At 64 connections flat out every request queues behind the other 63, so the rows above report
+# latency = 64 / throughput whatever the app does. Each wrk thread sends on a fixed schedule (LuaJIT's ffi reads
+# the monotonic clock); a request waits for a free connection when all 64 are busy, so a rate the app cannot
+# sustain shows as fewer requests/s than offered. Met: at least 97 % of the rate answered, p99 within the target.
+paced() { # <label> <rate req/s> <target p99 ms> <url>
+  local label=$1 rate=$2 max_p99=$3 url=$4
+  { cat <<LUA
+local ffi = require("ffi")
+ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } srp_timespec; int clock_gettime(int clock, srp_timespec *now); ]]
+local clock = ffi.new("srp_timespec")
+local function now_ms() ffi.C.clock_gettime(1, clock); return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6 end
+local interval = 2 * 1000 / $rate -- each of wrk's two threads sends half
+local due
+delay = function()
+  local now = now_ms()
+  due = (due or now) + interval
+  return math.max(0, due - now)
+end
+LUA
+  cat "$work/session.lua"; } > "$work/paced.lua"
+  wrk -t2 -c64 -d"${seconds}s" --timeout 10s --latency -s "$work/paced.lua" "$url" > "$work/wrk.txt"
+  report "$label, offered $rate req/s" "$(( rate * 97 / 100 ))" "$max_p99"
 }
 # The baseline runs wrk with the same script (its cookie ignored), so wrk's own per-response work is the
 # same; the two alternate three times, since this machine drifts by more than the difference between them.
@@ -218,6 +247,12 @@ run "search, common course (hist)" 1000 50 "$base/Students?q=hist" -s "$work/ses
 run "search, rare surname (thorsdottir)" 1000 50 "$base/Students?q=thorsdottir" -s "$work/session.lua"
 run "search, an e-mail" 1000 50 "$base/Students?q=$rare_q" -s "$work/session.lua"
 run "details" - - "$base/Students/Details/$middle" -s "$work/session.lua"
+paced "list, page 1" 1500 50 "$base/Students"
+paced "list, middle page by Next" 1500 50 "$base$next_link"
+paced "search smith" 1000 50 "$base/Students?q=smith"
+paced "search hist" 1000 50 "$base/Students?q=hist"
+paced "search thorsdottir" 1000 50 "$base/Students?q=thorsdottir"
+paced "search, an e-mail" 1000 50 "$base/Students?q=$rare_q"
 stored_before=$(sql 'select count(*) from records.students')
 run "create (POST, 302)" 500 - "$base/" -s "$work/create.lua"
 # Every answered create stored its student (a form answered again with an error would count as a request all the same).
