@@ -31,9 +31,8 @@ public static class NameOrderedSearch
         RecordsDbContext db, SearchQuery search, bool descending, StudentCursor? cursor, int count, int countCap, CancellationToken cancellation)
     {
         var oneWord = search.Prefixes.Count == 1;
-        var (words, rowsUpToCap) = await TermsStartingAsync(db, search, oneWord ? countCap : 0, cancellation);
+        var (words, counted) = await TermsStartingAsync(db, search, oneWord ? countCap : 0, cancellation);
         if (words is null) return null;
-        int? counted = oneWord && words.Count <= 1 && countCap > 0 ? rowsUpToCap : null;
         if (words.Count == 0) return new([], words, counted);
         if (cursor is null && words is [var only] && oneWord) // most searches: compiled
         {
@@ -89,11 +88,11 @@ public static class NameOrderedSearch
     /// ("smith"), then any between a seek each, each the next after the one before; null past
     /// <see cref="MaxTermsMerged"/>. Not one SELECT DISTINCT: MariaDB reads every row of the range for it (all
     /// 20,000 "smith" rows), since most terms (an address's number) have a row or two.
-    /// With them, the range's rows up to <paramref name="cap"/>: when the word starts one term, each row is a
-    /// student (the key is (Term, StudentId)), so that is a one-word search's count, with no DISTINCT and no
-    /// query of its own.
+    /// With them, when the word starts one term (or none) and <paramref name="cap"/> is above 0, the range's rows
+    /// up to the cap: each row is then a student (the key is (Term, StudentId)), so that is a one-word search's
+    /// count, with no DISTINCT and no query of its own. Null otherwise.
     /// </summary>
-    private static async Task<(List<string>? Words, int RowsUpToCap)> TermsStartingAsync(RecordsDbContext db, SearchQuery search, int cap, CancellationToken cancellation)
+    private static async Task<(List<string>? Words, int? CountUpToCap)> TermsStartingAsync(RecordsDbContext db, SearchQuery search, int cap, CancellationToken cancellation)
     {
         var (start, end) = search.FirstWordRange;
         // MIN and MAX of an indexed range are two index dives in both databases. Two ORDER BY … LIMIT 1 in a
@@ -106,7 +105,7 @@ public static class NameOrderedSearch
                 FROM student_search_terms WHERE Term >= {start} AND Term < {end}
                 """)
             .ToListAsync(cancellation)).Single();
-        if (ends is not { First: { } first, Last: { } last }) return ([], 0);
+        if (ends is not { First: { } first, Last: { } last }) return ([], cap > 0 ? 0 : null);
         var terms = db.StudentSearchTerms.Where(t => t.Term.CompareTo(end) < 0);
         var words = new List<string> { first };
         while (words[^1] != last)
@@ -117,7 +116,7 @@ public static class NameOrderedSearch
                 break; // the last was deleted meanwhile
             words.Add(next);
         }
-        return (words, ends.RowsUpToCap);
+        return (words, first == last && cap > 0 ? ends.RowsUpToCap : null);
     }
 
     private sealed class TermEnds
