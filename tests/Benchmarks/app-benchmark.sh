@@ -74,7 +74,9 @@ seed() { # <database>: the students, written straight into the migrated table
 token_in() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
 cookies_of() { awk '$6 ~ /Antiforgery|srp-session/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
 
-dotnet publish app -c Release -o "$work/app" --nologo -v quiet >/dev/null
+# Published as the image is (app/Dockerfile): ReadyToRun for this machine's architecture.
+dotnet publish app -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+  -o "$work/app" --nologo -v quiet >/dev/null
 if (( with_baseline )); then
   git worktree add --quiet --detach "$work/baseline-src" "$baseline_rev"
   dotnet publish "$work/baseline-src/app" -c Release -o "$work/baseline" --nologo -v quiet >/dev/null
