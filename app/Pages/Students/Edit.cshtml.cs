@@ -46,6 +46,12 @@ public sealed class EditModel(RecordsDbContext db, TimeProvider clock) : PageMod
             ModelState.AddModelError("Input.Email", UniqueEmail.Message);
             return Page();
         }
+        catch (DbUpdateException e) when (e.InnerException is { } inner && UniqueEmail.IsDuplicateKey(inner))
+        {
+            // Another edit of this student committed the same new search term first; committed, it changed the
+            // version too, so this save was based on a stale one (its row lock is taken after the terms').
+            outcome = Outcome.Stale;
+        }
         if (outcome == Outcome.Saved)
         {
             TempData["Message"] = $"Saved {Input.FullName.Trim()}.";
