@@ -110,7 +110,7 @@ public static class NameOrderedSearch
         var words = new List<string> { first };
         while (words[^1] != last)
         {
-            if (words.Count == MaxTermsMerged) return (null, 0);
+            if (words.Count == MaxTermsMerged) return (null, null);
             var after = words[^1];
             if (await terms.Where(t => t.Term.CompareTo(after) > 0).OrderBy(t => t.Term).Select(t => t.Term).FirstOrDefaultAsync(cancellation) is not { } next)
                 break; // the last was deleted meanwhile
